@@ -13,8 +13,8 @@ export interface CreateLoggerOptions {
 }
 
 const TOKEN_PATTERNS: readonly RegExp[] = [
-  /\b\d{6,}:[A-Za-z0-9_-]{30,}\b/g, // Telegram bot tokens
-  /\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}\b/g, // Discord bot tokens
+  /(?<!\d)\d{6,}:[A-Za-z0-9_-]{30,}/g, // Telegram bot tokens (also inside URLs such as /bot<token>/)
+  /(?<![\w-])[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}/g, // Discord bot tokens
   /(?<=\/\/[^:/@\s"]+:)[^@/\s"]+(?=@)/g, // passwords in URLs such as postgres://user:secret@host
   /(?<=\/api\/webhooks\/\d+\/)[A-Za-z0-9_-]+/g, // Discord webhook tokens
 ];

@@ -1,0 +1,117 @@
+// When a milestone calls for an alert. Every alert has a slot: a local time (default 09:00) on a date
+// derived from the due date. A slot belongs to one cycle of the milestone: slots before its last status or
+// due-date change are never produced, so a reschedule restarts the cycle and a met milestone ends it.
+import { OPEN_STATUSES, type MilestoneStatus } from './milestoneStatus.ts';
+import { addDays, daysBetween, toInstant, toLocalDate } from './zonedTime.ts';
+
+export type AlertKind = 'approaching' | 'due' | 'missed' | 'overdue';
+export type MilestoneState = 'approaching' | 'due' | 'missed';
+
+export interface AlertPolicy {
+  timezone: string;
+  leadDays: readonly number[];
+  /** Local time HH:MM at which alerts of a day go out. */
+  sendAt: string;
+  missedGraceDays: number;
+  overdueEveryDays: number;
+}
+
+export interface AlertSlot {
+  kind: AlertKind;
+  at: Date;
+  /** Days before the due date, for approaching alerts. */
+  leadDays: number | null;
+}
+
+export interface ScheduledMilestone {
+  due: string;
+  status: MilestoneStatus;
+  statusChangedAt: Date;
+}
+
+/** Which subscription switches receive an alert kind. */
+export function wantsAlert(kind: AlertKind, switches: { deadlines: boolean; watchdog: boolean }): boolean {
+  switch (kind) {
+    case 'approaching':
+    case 'due':
+      return switches.deadlines;
+    case 'missed':
+      return switches.deadlines || switches.watchdog;
+    case 'overdue':
+      return switches.watchdog;
+  }
+}
+
+/** Every slot of the milestone in (after, until], oldest first. */
+export function listAlertSlots(milestone: ScheduledMilestone, after: Date, until: Date, policy: AlertPolicy): AlertSlot[] {
+  if (!OPEN_STATUSES.includes(milestone.status)) return [];
+  const from = Math.max(after.getTime(), milestone.statusChangedAt.getTime() - 1);
+  const end = until.getTime();
+  if (end <= from) return [];
+  const slots: AlertSlot[] = [];
+  const add = (kind: AlertKind, date: string, leadDays: number | null): void => {
+    const at = toInstant(date, policy.sendAt, policy.timezone);
+    if (at.getTime() > from && at.getTime() <= end) slots.push({ kind, at, leadDays });
+  };
+  for (const lead of [...new Set(policy.leadDays)].sort((a, b) => b - a)) add('approaching', addDays(milestone.due, -lead), lead);
+  add('due', milestone.due, null);
+  const missedDate = addDays(milestone.due, 1 + policy.missedGraceDays);
+  add('missed', missedDate, null);
+  // Reminders repeat forever while the milestone stays open; only walk the ones inside the window.
+  const every = policy.overdueEveryDays;
+  const windowStart = toLocalDate(new Date(from), policy.timezone);
+  const first = Math.max(1, Math.floor(daysBetween(missedDate, windowStart) / every));
+  for (let k = first; ; k++) {
+    const date = addDays(missedDate, k * every);
+    if (toInstant(date, policy.sendAt, policy.timezone).getTime() > end) break;
+    add('overdue', date, null);
+  }
+  return slots.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** The latest date whose slots could fall at or before `until`: approaching slots start maxLead days ahead. */
+export function latestRelevantDue(until: Date, policy: AlertPolicy): string {
+  return addDays(toLocalDate(until, policy.timezone), Math.max(...policy.leadDays) + 1);
+}
+
+export interface DerivedState {
+  state: MilestoneState;
+  daysLeft: number;
+}
+
+/** The state a reader sees at an instant: approaching (within the longest lead time), due (today), missed. */
+export function deriveMilestoneState(milestone: { due: string; status: MilestoneStatus }, now: Date, policy: AlertPolicy): DerivedState | null {
+  if (!OPEN_STATUSES.includes(milestone.status)) return null;
+  const daysLeft = daysBetween(toLocalDate(now, policy.timezone), milestone.due);
+  if (daysLeft === 0) return { state: 'due', daysLeft };
+  if (daysLeft < 0) return { state: 'missed', daysLeft };
+  if (daysLeft <= Math.max(...policy.leadDays)) return { state: 'approaching', daysLeft };
+  return null;
+}
+
+export interface SubscriptionWindow {
+  activeSince: Date;
+  mutedUntil: Date | null;
+  deadlines: boolean;
+  watchdog: boolean;
+}
+
+export interface AlertPlan {
+  send: AlertSlot | null;
+  superseded: AlertSlot[];
+}
+
+/**
+ * What one subscription gets for one milestone in (after, until]: only the latest slot it wants is sent,
+ * earlier ones in the window are superseded. This is the reference the tick's set-based SQL implements.
+ */
+export function planAlerts(milestone: ScheduledMilestone, subscription: SubscriptionWindow, after: Date, until: Date, policy: AlertPolicy): AlertPlan {
+  const wanted = listAlertSlots(milestone, after, until, policy).filter(
+    (slot) =>
+      slot.at >= subscription.activeSince &&
+      (!subscription.mutedUntil || slot.at >= subscription.mutedUntil) &&
+      wantsAlert(slot.kind, subscription),
+  );
+  const send = wanted.at(-1) ?? null;
+  return { send, superseded: wanted.slice(0, -1) };
+}

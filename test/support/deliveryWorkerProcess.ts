@@ -1,0 +1,33 @@
+// A delivery worker in its own process, for the multi-process and crash tests. Its adapter appends each
+// message's alert ids to a file (synchronously, before the worker records the outcome) and can be slowed.
+// env: DATABASE_URL, OUT_FILE, DELAY_MS, LEASE_MS, BATCH_SIZE, CONCURRENCY
+import { appendFileSync } from 'node:fs';
+import { createClock } from '../../src/clock.ts';
+import { createPool } from '../../src/db/createPool.ts';
+import { createLogger } from '../../src/logger.ts';
+import { deliverNotifications } from '../../src/notify/deliverNotifications.ts';
+
+const env = process.env;
+const pool = createPool(env.DATABASE_URL!, { max: 4 });
+const delay = Number(env.DELAY_MS ?? 0);
+const report = await deliverNotifications({
+  pool,
+  clock: createClock(env.CLOCK_AT ? new Date(env.CLOCK_AT) : null),
+  logger: createLogger({ level: 'silent', pretty: false }),
+  timezone: 'Asia/Hong_Kong',
+  leaseMs: Number(env.LEASE_MS ?? 30_000),
+  maxAttempts: 5,
+  batchSize: Number(env.BATCH_SIZE ?? 50),
+  concurrency: Number(env.CONCURRENCY ?? 4),
+  adapters: [
+    {
+      channel: 'telegram',
+      async send(message) {
+        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+        appendFileSync(env.OUT_FILE!, `${JSON.stringify({ pid: process.pid, ids: message.items.map((i) => i.notificationId) })}\n`);
+      },
+    },
+  ],
+});
+process.stdout.write(`${JSON.stringify(report)}\n`);
+await pool.end();

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { deriveMilestoneState, listAlertSlots, planAlerts, type AlertPolicy } from '../../../src/domain/alertPolicy.ts';
+
+const policy: AlertPolicy = { timezone: 'Asia/Hong_Kong', leadDays: [30, 7, 1], sendAt: '09:00', missedGraceDays: 0, overdueEveryDays: 7 };
+const hk = (local: string): Date => new Date(`${local}+08:00`);
+const published = hk('2024-10-16T00:00:00');
+const pending = { due: '2024-12-31', status: 'pending' as const, statusChangedAt: published };
+const deadlinesOnly = { activeSince: published, mutedUntil: null, deadlines: true, watchdog: false };
+const watchdogOnly = { activeSince: published, mutedUntil: null, deadlines: false, watchdog: true };
+const both = { ...deadlinesOnly, watchdog: true };
+
+function kinds(after: string, until: string, milestone = pending, subscription = deadlinesOnly) {
+  const plan = planAlerts(milestone, subscription, hk(after), hk(until), policy);
+  return { send: plan.send && `${plan.send.kind}${plan.send.leadDays ?? ''}@${plan.send.at.toISOString()}`, superseded: plan.superseded.map((s) => `${s.kind}${s.leadDays ?? ''}`) };
+}
+
+describe('alert slots at fixed instants (due 2024-12-31, Hong Kong, 09:00)', () => {
+  it.each([
+    ['2024-12-01T08:59', '2024-12-01T09:00', 'approaching30@2024-12-01T01:00:00.000Z'],
+    ['2024-12-24T08:00', '2024-12-24T09:05', 'approaching7@2024-12-24T01:00:00.000Z'],
+    ['2024-12-30T08:00', '2024-12-30T09:00', 'approaching1@2024-12-30T01:00:00.000Z'],
+    ['2024-12-31T08:00', '2024-12-31T09:00', 'due@2024-12-31T01:00:00.000Z'],
+    ['2025-01-01T08:00', '2025-01-01T09:00', 'missed@2025-01-01T01:00:00.000Z'],
+  ])('a tick in (%s, %s] sends %s', (after, until, expected) => {
+    expect(kinds(after, until).send).toBe(expected);
+  });
+
+  it('nothing between slots, and nothing at 08:59', () => {
+    expect(kinds('2024-12-01T09:00', '2024-12-23T23:59').send).toBeNull();
+    expect(kinds('2024-12-24T00:00', '2024-12-24T08:59').send).toBeNull();
+  });
+
+  it('overdue reminders every 7 days go to watchdog subscriptions only; missed goes to both', () => {
+    expect(kinds('2025-01-08T08:00', '2025-01-08T09:00', pending, watchdogOnly).send).toBe('overdue@2025-01-08T01:00:00.000Z');
+    expect(kinds('2025-01-08T08:00', '2025-01-08T09:00', pending, deadlinesOnly).send).toBeNull();
+    expect(kinds('2025-01-15T08:00', '2025-01-15T09:00', pending, watchdogOnly).send).toBe('overdue@2025-01-15T01:00:00.000Z');
+    expect(kinds('2025-01-01T08:00', '2025-01-01T09:00', pending, watchdogOnly).send).toBe('missed@2025-01-01T01:00:00.000Z');
+    // a year later the reminders still come, every 7 days
+    const slots = listAlertSlots(pending, hk('2025-12-01T00:00'), hk('2025-12-31T23:59'), policy).map((s) => s.at.toISOString().slice(0, 10));
+    expect(slots).toEqual(['2025-12-03', '2025-12-10', '2025-12-17', '2025-12-24', '2025-12-31']);
+  });
+
+  it('grace days move the missed alert and the reminders after it', () => {
+    const slots = listAlertSlots(pending, hk('2024-12-31T12:00'), hk('2025-01-12T12:00'), { ...policy, missedGraceDays: 2 });
+    expect(slots.map((s) => `${s.kind}@${s.at.toISOString().slice(0, 10)}`)).toEqual(['missed@2025-01-03', 'overdue@2025-01-10']);
+  });
+
+  it('after 3 days down: one missed alert, the earlier ones superseded', () => {
+    expect(kinds('2024-12-29T10:00', '2025-01-01T10:00', pending, both)).toEqual({
+      send: 'missed@2025-01-01T01:00:00.000Z',
+      superseded: ['approaching1', 'due'],
+    });
+  });
+
+  it('after downtime across two approaching slots only the latest is sent', () => {
+    expect(kinds('2024-11-30T10:00', '2024-12-25T10:00')).toEqual({ send: 'approaching7@2024-12-24T01:00:00.000Z', superseded: ['approaching30'] });
+  });
+
+  it('the clock moving back an hour covers nothing again', () => {
+    expect(listAlertSlots(pending, hk('2024-12-24T09:30'), hk('2024-12-24T08:30'), policy)).toEqual([]);
+  });
+
+  it('a milestone met (or claimed, or dropped) before its slot gets no alert', () => {
+    for (const status of ['met', 'claimed', 'dropped'] as const) {
+      expect(kinds('2024-12-24T08:00', '2024-12-24T09:05', { ...pending, status }).send).toBeNull();
+    }
+  });
+
+  it('a rescheduled milestone starts a new cycle from the change', () => {
+    const rescheduled = { due: '2025-01-15', status: 'rescheduled' as const, statusChangedAt: hk('2024-12-20T15:00') };
+    // the old date's slots are gone; the new date's 30-day slot (Dec 16) was before the change
+    expect(kinds('2024-12-15T00:00', '2024-12-31T10:00', rescheduled).send).toBeNull();
+    expect(kinds('2025-01-08T08:00', '2025-01-08T09:00', rescheduled).send).toBe('approaching7@2025-01-08T01:00:00.000Z');
+    expect(kinds('2025-01-16T08:00', '2025-01-16T09:00', rescheduled).send).toBe('missed@2025-01-16T01:00:00.000Z');
+  });
+
+  it('a subscription gets nothing for slots before it started, or while muted', () => {
+    const late = { ...deadlinesOnly, activeSince: hk('2024-12-24T10:00') };
+    expect(kinds('2024-12-01T00:00', '2024-12-24T12:00', pending, late)).toEqual({ send: null, superseded: [] });
+    const muted = { ...deadlinesOnly, mutedUntil: hk('2024-12-25T00:00') };
+    expect(kinds('2024-12-24T08:00', '2024-12-24T09:05', pending, muted).send).toBeNull();
+  });
+
+  it('respects a zone with daylight saving (sendAt in local time on both sides)', () => {
+    const london = { ...policy, timezone: 'Europe/London' };
+    const summer = listAlertSlots({ ...pending, due: '2025-07-31' }, new Date('2025-07-31T00:00:00Z'), new Date('2025-07-31T23:00:00Z'), london);
+    expect(summer.map((s) => s.at.toISOString())).toEqual(['2025-07-31T08:00:00.000Z']);
+    const winter = listAlertSlots({ ...pending, due: '2025-01-31' }, new Date('2025-01-31T00:00:00Z'), new Date('2025-01-31T23:00:00Z'), london);
+    expect(winter.map((s) => s.at.toISOString())).toEqual(['2025-01-31T09:00:00.000Z']);
+  });
+});
+
+describe('deriveMilestoneState', () => {
+  it.each([
+    ['2024-11-30T12:00', null, 31],
+    ['2024-12-01T00:30', 'approaching', 30],
+    ['2024-12-24T10:00', 'approaching', 7],
+    ['2024-12-31T00:00', 'due', 0],
+    ['2024-12-31T23:59', 'due', 0],
+    ['2025-01-01T00:00', 'missed', -1],
+  ])('at %s the state is %s', (at, state, daysLeft) => {
+    const derived = deriveMilestoneState(pending, hk(at), policy);
+    expect(derived?.state ?? null).toBe(state);
+    if (derived) expect(derived.daysLeft).toBe(daysLeft);
+  });
+
+  it('met, claimed and dropped milestones have no state', () => {
+    expect(deriveMilestoneState({ ...pending, status: 'met' }, hk('2025-01-05T00:00'), policy)).toBeNull();
+    expect(deriveMilestoneState({ ...pending, status: 'rescheduled' }, hk('2025-01-05T00:00'), policy)?.state).toBe('missed');
+  });
+});
