@@ -19,8 +19,8 @@ export interface CreatePoolOptions {
 export function describeDatabaseUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
+    const credentials = parsed.username ? `${parsed.username}${parsed.password ? ':[REDACTED]' : ''}@` : '';
+    return `${parsed.protocol}//${credentials}${parsed.host}${parsed.pathname}`;
   } catch {
     return '(unparseable DATABASE_URL)';
   }

@@ -32,7 +32,8 @@ export interface ExtractedDocumentInfo {
   title: string;
   chapter: string | null;
   language: DocumentLanguage;
-  published: string;
+  /** Publication date, or null when neither the caller nor the manifest knows it. */
+  published: string | null;
   sha256: string;
 }
 

@@ -129,9 +129,7 @@ export function parseDocument(text: string, options: ParseDocumentOptions = {}):
       title,
       chapter: header.chapter,
       language,
-      // types.ts declares a string, but an unknown publication date is null (the documents table
-      // column is nullable); see the hand-over notes.
-      published: published as string,
+      published,
       sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     },
     commitments,
@@ -292,7 +290,7 @@ function buildCommitment(
     throw new DocumentError({
       file: context.file,
       line,
-      problem: `"${error.phrase}" counts from the publication date; give the date the document was published`,
+      problem: `"${error.phrase}" counts from the publication date; give the publication date (--published YYYY-MM-DD, or "published" in the seeds manifest)`,
     });
   }
   return { ref: '', headings, text: body, bureaus, withRelevantBureaux, milestones };

@@ -20,11 +20,12 @@ export async function readYamlFile<T>(file: string, schema: z.ZodType<T>, displa
   }
   let data: unknown;
   try {
-    data = parse(text, { prettyErrors: false });
+    data = parse(text);
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const line = error.linePos?.[0]?.line;
-      throw new SeedFileError(displayName, line ? `line ${line}` : null, error.message.split('\n')[0] ?? 'not valid YAML');
+      const first = (error.message.split('\n')[0] ?? 'not valid YAML').replace(/ at line \d+, column \d+:?$/, '');
+      throw new SeedFileError(displayName, line ? `line ${line}` : null, first);
     }
     throw new SeedFileError(displayName, null, `not valid YAML: ${(error as Error).message}`);
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deriveMilestoneState, listAlertSlots, planAlerts, type AlertPolicy } from '../../../src/domain/alertPolicy.ts';
+import { deriveMilestoneState, listAlertSlots, planAlerts, type AlertPolicy, type ScheduledMilestone, type SubscriptionWindow } from '../../../src/domain/alertPolicy.ts';
 
 const policy: AlertPolicy = { timezone: 'Asia/Hong_Kong', leadDays: [30, 7, 1], sendAt: '09:00', missedGraceDays: 0, overdueEveryDays: 7 };
 const hk = (local: string): Date => new Date(`${local}+08:00`);
 const published = hk('2024-10-16T00:00:00');
-const pending = { due: '2024-12-31', status: 'pending' as const, statusChangedAt: published };
-const deadlinesOnly = { activeSince: published, mutedUntil: null, deadlines: true, watchdog: false };
+const pending: ScheduledMilestone = { due: '2024-12-31', status: 'pending', statusChangedAt: published };
+const deadlinesOnly: SubscriptionWindow = { activeSince: published, mutedUntil: null, deadlines: true, watchdog: false };
 const watchdogOnly = { activeSince: published, mutedUntil: null, deadlines: false, watchdog: true };
 const both = { ...deadlinesOnly, watchdog: true };
 
@@ -67,7 +67,7 @@ describe('alert slots at fixed instants (due 2024-12-31, Hong Kong, 09:00)', () 
   });
 
   it('a rescheduled milestone starts a new cycle from the change', () => {
-    const rescheduled = { due: '2025-01-15', status: 'rescheduled' as const, statusChangedAt: hk('2024-12-20T15:00') };
+    const rescheduled: ScheduledMilestone = { due: '2025-01-15', status: 'rescheduled', statusChangedAt: hk('2024-12-20T15:00') };
     // the old date's slots are gone; the new date's 30-day slot (Dec 16) was before the change
     expect(kinds('2024-12-15T00:00', '2024-12-31T10:00', rescheduled).send).toBeNull();
     expect(kinds('2025-01-08T08:00', '2025-01-08T09:00', rescheduled).send).toBe('approaching7@2025-01-08T01:00:00.000Z');
