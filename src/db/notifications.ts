@@ -59,7 +59,8 @@ export async function claimNotifications(
        WHERE n.state = 'pending' AND n.available_at <= $2
          AND (s.paused_until IS NULL OR s.paused_until <= $2)
          AND split_part(n.target, ':', 1) = ANY($5::text[])
-       ORDER BY n.target, n.available_at, n.id
+       -- index order; the tick inserts one target's alerts with neighbouring ids, so batches hold whole groups
+       ORDER BY n.available_at, n.id
        LIMIT $4
        FOR UPDATE OF n SKIP LOCKED
      )

@@ -2,7 +2,7 @@
 // derived from the due date. A slot belongs to one cycle of the milestone: slots before its last status or
 // due-date change are never produced, so a reschedule restarts the cycle and a met milestone ends it.
 import { OPEN_STATUSES, type MilestoneStatus } from './milestoneStatus.ts';
-import { addDays, daysBetween, toInstant, toLocalDate } from './zonedTime.ts';
+import { addDays, daysBetween, fromDayNumber, toDayNumber, toInstant, toLocalDate } from './zonedTime.ts';
 
 export type AlertKind = 'approaching' | 'due' | 'missed' | 'overdue';
 export type MilestoneState = 'approaching' | 'due' | 'missed';
@@ -48,23 +48,25 @@ export function listAlertSlots(milestone: ScheduledMilestone, after: Date, until
   const from = Math.max(after.getTime(), milestone.statusChangedAt.getTime() - 1);
   const end = until.getTime();
   if (end <= from) return [];
+  // Slots fall on local dates; only dates inside the window's local dates need an instant. The tick runs
+  // this for every open milestone, so dates are whole day numbers here and compared before anything else.
+  const firstDay = toDayNumber(toLocalDate(new Date(from), policy.timezone));
+  const lastDay = toDayNumber(toLocalDate(until, policy.timezone));
+  const dueDay = toDayNumber(milestone.due);
   const slots: AlertSlot[] = [];
-  const add = (kind: AlertKind, date: string, leadDays: number | null): void => {
-    const at = toInstant(date, policy.sendAt, policy.timezone);
+  const add = (kind: AlertKind, day: number, leadDays: number | null): void => {
+    if (day < firstDay || day > lastDay) return;
+    const at = toInstant(fromDayNumber(day), policy.sendAt, policy.timezone);
     if (at.getTime() > from && at.getTime() <= end) slots.push({ kind, at, leadDays });
   };
-  for (const lead of [...new Set(policy.leadDays)].sort((a, b) => b - a)) add('approaching', addDays(milestone.due, -lead), lead);
-  add('due', milestone.due, null);
-  const missedDate = addDays(milestone.due, 1 + policy.missedGraceDays);
-  add('missed', missedDate, null);
+  for (const lead of policy.leadDays) add('approaching', dueDay - lead, lead);
+  add('due', dueDay, null);
+  const missedDay = dueDay + 1 + policy.missedGraceDays;
+  add('missed', missedDay, null);
   // Reminders repeat forever while the milestone stays open; only walk the ones inside the window.
   const every = policy.overdueEveryDays;
-  const windowStart = toLocalDate(new Date(from), policy.timezone);
-  const first = Math.max(1, Math.floor(daysBetween(missedDate, windowStart) / every));
-  for (let k = first; ; k++) {
-    const date = addDays(missedDate, k * every);
-    if (toInstant(date, policy.sendAt, policy.timezone).getTime() > end) break;
-    add('overdue', date, null);
+  for (let day = missedDay + every * Math.max(1, Math.floor((firstDay - missedDay) / every)); day <= lastDay; day += every) {
+    add('overdue', day, null);
   }
   return slots.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

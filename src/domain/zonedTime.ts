@@ -43,21 +43,44 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
+const localDates = new Map<string, string>();
+
 /** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
 export function toLocalDate(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  const key = `${timeZone}|${instant.getTime()}`;
+  let cached = localDates.get(key);
+  if (cached === undefined) {
+    if (localDates.size > 50_000) localDates.clear();
+    const p = localParts(instant, timeZone);
+    cached = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+    localDates.set(key, cached);
+  }
+  return cached;
 }
+
+// The tick asks for the same few dates over and over; a small cache keeps Intl out of the hot path.
+const instants = new Map<string, number>();
 
 /** The instant at which a local wall-clock time ("HH:MM") on a date happens in a time zone. */
 export function toInstant(date: string, time: string, timeZone: string): Date {
+  const key = `${timeZone}|${date}|${time}`;
+  let cached = instants.get(key);
+  if (cached === undefined) {
+    if (instants.size > 50_000) instants.clear();
+    cached = computeInstant(date, time, timeZone);
+    instants.set(key, cached);
+  }
+  return new Date(cached);
+}
+
+function computeInstant(date: string, time: string, timeZone: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
   // Guess with the offset at the wall time read as UTC, then correct once more for a DST change between.
   let guess = wallAsUtc - offsetAt(new Date(wallAsUtc), timeZone);
   guess = wallAsUtc - offsetAt(new Date(guess), timeZone);
-  return new Date(guess);
+  return guess;
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant. */
@@ -76,4 +99,13 @@ export function addDays(date: string, days: number): string {
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Days since 1970-01-01 of a calendar date, for cheap date arithmetic in loops. */
+export function toDayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
+export function fromDayNumber(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

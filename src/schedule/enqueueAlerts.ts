@@ -20,34 +20,38 @@ export interface EnqueueResult {
 const JOB = 'alerts';
 const SUPERSEDED = 'a later alert for the same milestone was due';
 
+// Slots are numbered and the fan-out joins narrow (slot number, subscription id) pairs by hash: bureau
+// codes on both sides are unnested so no per-row array comparison is needed.
 const FAN_OUT = `
-WITH slot AS (
-  SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[]) AS s(milestone_id, kind, slot_at, slot_key)
-),
-slot_info AS (
+WITH slot AS MATERIALIZED (
   SELECT s.*, m.due, c.bureaus, c.ref
-  FROM slot s JOIN milestones m ON m.id = s.milestone_id JOIN commitments c ON c.id = m.commitment_id
+  FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[]) WITH ORDINALITY AS s(milestone_id, kind, slot_at, slot_key, n)
+  JOIN milestones m ON m.id = s.milestone_id JOIN commitments c ON c.id = m.commitment_id
 ),
-matched AS (
-  SELECT si.milestone_id, si.kind, si.slot_at, si.slot_key, si.due, sub.id AS subscription_id
-  FROM slot_info si JOIN subscriptions sub ON sub.bureaus IS NULL AND sub.refs IS NULL
-  UNION
-  SELECT si.milestone_id, si.kind, si.slot_at, si.slot_key, si.due, sub.id
-  FROM slot_info si CROSS JOIN LATERAL unnest(si.bureaus) AS b(code) JOIN subscriptions sub ON sub.bureaus @> ARRAY[b.code]
-  UNION
-  SELECT si.milestone_id, si.kind, si.slot_at, si.slot_key, si.due, sub.id
-  FROM slot_info si JOIN subscriptions sub ON si.ref = ANY(sub.refs)
+slot_bureau AS (
+  SELECT s.n, b.code FROM slot s CROSS JOIN LATERAL unnest(s.bureaus) AS b(code)
 ),
-eligible AS (
-  SELECT m.*, sub.target
-  FROM matched m JOIN subscriptions sub ON sub.id = m.subscription_id
-  WHERE sub.disabled_at IS NULL
-    AND m.slot_at >= sub.active_since
-    AND (sub.muted_until IS NULL OR m.slot_at >= sub.muted_until)
-    AND CASE m.kind WHEN 'overdue' THEN sub.watchdog WHEN 'missed' THEN sub.watchdog OR sub.deadlines ELSE sub.deadlines END
+subscription_bureau AS (
+  SELECT b.code, sub.id FROM subscriptions sub CROSS JOIN LATERAL unnest(sub.bureaus) AS b(code) WHERE sub.disabled_at IS NULL
+),
+subscription_ref AS (
+  SELECT r.ref, sub.id FROM subscriptions sub CROSS JOIN LATERAL unnest(sub.refs) AS r(ref) WHERE sub.disabled_at IS NULL
+),
+pair AS MATERIALIZED (
+  SELECT s.n, sub.id AS subscription_id FROM slot s CROSS JOIN subscriptions sub
+  WHERE sub.bureaus IS NULL AND sub.refs IS NULL AND sub.disabled_at IS NULL
+  UNION
+  SELECT sb.n, x.id FROM slot_bureau sb JOIN subscription_bureau x ON x.code = sb.code
+  UNION
+  SELECT s.n, x.id FROM slot s JOIN subscription_ref x ON x.ref = s.ref
 ),
 ranked AS (
-  SELECT e.*, row_number() OVER (PARTITION BY e.milestone_id, e.subscription_id ORDER BY e.slot_at DESC) AS rn FROM eligible e
+  SELECT s.milestone_id, s.kind, s.slot_at, s.slot_key, s.due, p.subscription_id, sub.target,
+         row_number() OVER (PARTITION BY s.milestone_id, p.subscription_id ORDER BY s.slot_at DESC) AS rn
+  FROM pair p JOIN slot s ON s.n = p.n JOIN subscriptions sub ON sub.id = p.subscription_id
+  WHERE s.slot_at >= sub.active_since
+    AND (sub.muted_until IS NULL OR s.slot_at >= sub.muted_until)
+    AND CASE s.kind WHEN 'overdue' THEN sub.watchdog WHEN 'missed' THEN sub.watchdog OR sub.deadlines ELSE sub.deadlines END
 ),
 inserted AS (
   INSERT INTO notifications (dedupe_key, kind, subscription_id, milestone_id, due, slot_at, target, state, available_at, last_error, created_at, updated_at)
@@ -55,6 +59,8 @@ inserted AS (
          r.slot_at, r.target, CASE WHEN r.rn = 1 THEN 'pending' ELSE 'superseded' END, $5,
          CASE WHEN r.rn = 1 THEN NULL ELSE '${SUPERSEDED}' END, $5, $5
   FROM ranked r
+  -- one target's alerts get neighbouring ids, so a worker's batch holds whole groups
+  ORDER BY r.subscription_id, r.milestone_id, r.slot_at
   ON CONFLICT (dedupe_key) DO NOTHING
   RETURNING id, state, subscription_id, milestone_id, slot_at
 ),
@@ -74,6 +80,11 @@ export async function enqueueAlerts(pool: Pool, now: Date, policy: AlertPolicy):
     await client.query('BEGIN');
     // Ticks of several processes take turns; each then sees what the previous one covered.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('policywatch:tick'))");
+    // A busy 09:00 tick sorts and ranks hundreds of thousands of pairs; keep that in memory. Not waiting
+    // for the WAL flush is safe here: a crash can only lose this whole transaction (rows and covered_until
+    // together), and the next tick recomputes it; any later claim's synchronous commit flushes it first.
+    await client.query("SET LOCAL work_mem = '128MB'");
+    await client.query('SET LOCAL synchronous_commit = off');
     const state = await client.query<{ coveredUntil: Date }>('SELECT covered_until AS "coveredUntil" FROM scheduler_state WHERE name = $1', [JOB]);
     let from = state.rows[0]?.coveredUntil ?? null;
     if (!from) {

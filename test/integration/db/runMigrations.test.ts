@@ -36,7 +36,7 @@ describe('runMigrations', () => {
   });
 
   it('refuses a database that is newer than the code', async () => {
-    await expect(runMigrations(db.pool, MIGRATIONS)).rejects.toThrow(/schema version 9001 but this code only knows up to 1/);
+    await expect(runMigrations(db.pool, MIGRATIONS)).rejects.toThrow(/schema version 9001 but this code only knows up to \d+; upgrade policywatch/);
   });
 
   it('rolls a failing migration back and names the file and line', async () => {
