@@ -116,6 +116,12 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
   const report: DeliveryReport = { delivered: 0, superseded: 0, dead: 0, retried: 0 };
   if (!channels.length) return report;
 
+  // Several groups finish at once: `report.x += await …` would read x before the await and lose counts.
+  const count = async (key: keyof DeliveryReport, work: Promise<number>): Promise<void> => {
+    const n = await work;
+    report[key] += n;
+  };
+
   const finishGroup = async (target: string, rows: NotificationDetails[]): Promise<void> => {
     const adapter = adapters.get(channelOf(target))!;
     const now = clock.now();
@@ -129,23 +135,23 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     };
     try {
       await adapter.send(message);
-      report.delivered += await markSent(pool, ids, owner, clock.now());
+      await count('delivered', markSent(pool, ids, owner, clock.now()));
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError('transient', (error as Error).message ?? String(error), { cause: error });
       const at = clock.now();
       const delivered = new Set(failure.options.deliveredIds ?? []);
-      if (delivered.size) report.delivered += await markSent(pool, [...delivered], owner, at);
+      if (delivered.size) await count('delivered', markSent(pool, [...delivered], owner, at));
       const rest = rows.filter((row) => !delivered.has(row.id));
       if (failure.options.movedTo) {
         await moveTarget(pool, target, failure.options.movedTo, at);
         logger.info({ from: target, to: failure.options.movedTo }, 'target moved; its subscription follows');
-        report.retried += await scheduleRetry(pool, rest.map((r) => r.id), owner, failure.reason, at, at);
+        await count('retried', scheduleRetry(pool, rest.map((r) => r.id), owner, failure.reason, at, at));
         return;
       }
       if (failure.kind === 'permanent') {
-        report.dead += await markFinished(pool, rest.map((r) => r.id), owner, 'dead', failure.reason, at);
+        await count('dead', markFinished(pool, rest.map((r) => r.id), owner, 'dead', failure.reason, at));
         await disableSubscription(pool, target, failure.reason, at);
-        report.dead += await killQueuedForSubscription(pool, rows[0]!.subscriptionId, `target disabled: ${failure.reason}`, at);
+        await count('dead', killQueuedForSubscription(pool, rows[0]!.subscriptionId, `target disabled: ${failure.reason}`, at));
         logger.warn({ target, reason: failure.reason }, 'target disabled after a permanent delivery error');
         return;
       }
@@ -153,10 +159,10 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
       if (retryAfter > 0) await pauseTarget(pool, target, new Date(at.getTime() + retryAfter));
       const exhausted = rest.filter((row) => row.attempts >= options.maxAttempts);
       const again = rest.filter((row) => row.attempts < options.maxAttempts);
-      report.dead += await markFinished(pool, exhausted.map((r) => r.id), owner, 'dead', `gave up after ${options.maxAttempts} attempts: ${failure.reason}`, at);
+      await count('dead', markFinished(pool, exhausted.map((r) => r.id), owner, 'dead', `gave up after ${options.maxAttempts} attempts: ${failure.reason}`, at));
       const attempts = Math.max(1, ...again.map((row) => row.attempts));
       const delay = Math.max(retryAfter, computeBackoff(attempts, random));
-      report.retried += await scheduleRetry(pool, again.map((r) => r.id), owner, failure.reason, new Date(at.getTime() + delay), at);
+      await count('retried', scheduleRetry(pool, again.map((r) => r.id), owner, failure.reason, new Date(at.getTime() + delay), at));
       logger.warn({ target, reason: failure.reason, retryInMs: delay, attempts }, 'delivery failed; will retry');
     }
   };

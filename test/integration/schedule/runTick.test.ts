@@ -114,6 +114,16 @@ describe('runTick on the seed chapter', () => {
     expect(dead.rows[0].n).toBe(4);
   });
 
+  it('counts every alert when many targets are delivered at once', async () => {
+    for (let chat = 1; chat <= 12; chat++) await subscribe(db.pool, { target: `telegram:${chat}`, bureaus: ['DEVB'] }, hk('2024-12-20T12:00:00'));
+    const telegram = createRecordingAdapter('telegram', { delayMs: 5 });
+    clock.set(hk('2024-12-24T09:30:00'));
+    const report = await runTick({ pool: db.pool, clock, logger: silentLogger, policy, adapters: [adapter, telegram], leaseMs: 30_000, maxAttempts: 5 });
+    expect(telegram.sent).toHaveLength(12);
+    expect(report.delivered).toBe(13 * 4);
+    expect(report.enqueued).toBe(13 * 4);
+  });
+
   it('leaves every alert sent, superseded or dead with a reason', async () => {
     await tick('2024-12-01T09:30:00');
     await tick('2025-02-01T09:30:00');
