@@ -5,7 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, isAlive, runCli, spawnCli, waitFor } from '../../support/runCli.ts';
+import { freePort, isAlive, killSpawned, runCli, spawnCli, waitFor } from '../../support/runCli.ts';
 
 function getJson(port: number, pathname: string): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
@@ -35,7 +35,12 @@ describe('policywatch start on a machine without PostgreSQL', () => {
     httpPort = await freePort();
     env = { POLICYWATCH_PG_DATA_DIR: dataDir, POLICYWATCH_PG_PORT: String(await freePort()), POLICYWATCH_HTTP_PORT: String(httpPort) };
   });
-  afterAll(() => {
+  afterAll(async () => {
+    killSpawned();
+    // a killed service leaves its PostgreSQL behind: stop it so no test leaves a process running
+    const pid = postmasterPid(dataDir);
+    if (pid && isAlive(pid)) process.kill(pid, 'SIGINT');
+    await waitFor(() => !pid || !isAlive(pid), 15_000, 'the embedded server to stop');
     rmSync(dir, { recursive: true, force: true });
   });
 
