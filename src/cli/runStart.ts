@@ -1,6 +1,7 @@
 // policywatch start (npm start): config -> logger -> database (embedded or DATABASE_URL) -> migrate ->
 // seeds -> adapters -> HTTP /healthz -> scheduler. SIGINT/SIGTERM stop it in reverse order.
 import { existsSync } from 'node:fs';
+import { startTelegramBot } from '../bots/telegram/startTelegramBot.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { findSubscription, subscribe } from '../db/subscriptions.ts';
 import { startHealthServer, type HealthState } from '../http/startHealthServer.ts';
@@ -39,11 +40,20 @@ export const runStart: Command = async (args, { config, logger, clock, stopSigna
       await subscribe(db.pool, { target: 'console', all: true }, clock.now());
       logger.info('no bot token configured: alerts for every bureau will be printed here (console subscription)');
     }
-    const adapters = await createAdapters(config, logger);
+    const telegram = config.telegram.token ? await startTelegramBot({ config, pool: db.pool, clock, logger }) : null;
+    if (telegram) cleanups.push(() => telegram.stop());
+    const adapters = await createAdapters(config, logger, { telegram: telegram?.adapter });
     cleanups.push(async () => {
       for (const adapter of adapters) await adapter.close?.();
     });
-    const health: HealthState = { lastTickAt: null, lastTickError: null, adapters: Object.fromEntries(adapters.map((a) => [a.channel, 'up' as const])) };
+    const health: HealthState = {
+      lastTickAt: null,
+      lastTickError: null,
+      adapters: () => ({
+        ...Object.fromEntries(adapters.map((a) => [a.channel, 'up' as const])),
+        ...(telegram ? { telegram: telegram.bot.isRunning() ? ('up' as const) : ('down' as const) } : {}),
+      }),
+    };
     const server = await startHealthServer({ host: config.http.host, port: config.http.port, pool: db.pool, state: health });
     cleanups.push(() => server.close());
     logger.info({ url: `http://${config.http.host}:${server.port}/healthz` }, 'health endpoint listening');

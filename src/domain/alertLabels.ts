@@ -14,6 +14,10 @@ interface Labels {
   andRelevant: string;
   document: string;
   evidence: string;
+  ref: string;
+  statusTitle: string;
+  /** The words of the document a date was read from. */
+  source: string;
   alertsHeading: (count: number) => string;
   daysLeft: (days: number) => string;
 }
@@ -28,6 +32,9 @@ export const LABELS: Record<ReaderLanguage, Labels> = {
     andRelevant: '及相關政策局',
     document: '文件',
     evidence: '證據',
+    ref: '編號',
+    statusTitle: '狀態',
+    source: '原文',
     alertsHeading: (count) => `施政承諾提示（${count}項）`,
     daysLeft: (days) => (days > 0 ? `尚餘${days}日` : days === 0 ? '今日到期' : `已逾期${-days}日`),
   },
@@ -40,6 +47,9 @@ export const LABELS: Record<ReaderLanguage, Labels> = {
     andRelevant: 'and relevant bureaux',
     document: 'Document',
     evidence: 'Evidence',
+    ref: 'Ref',
+    statusTitle: 'Status',
+    source: 'Source words',
     alertsHeading: (count) => `Policy commitment alerts (${count})`,
     daysLeft: (days) => (days > 1 ? `${days} days left` : days === 1 ? '1 day left' : days === 0 ? 'due today' : days === -1 ? '1 day overdue' : `${-days} days overdue`),
   },

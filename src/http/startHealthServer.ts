@@ -5,7 +5,8 @@ import type { Pool } from '../db/createPool.ts';
 export interface HealthState {
   lastTickAt: Date | null;
   lastTickError: string | null;
-  adapters: Record<string, 'up' | 'down'>;
+  /** Read on every request, so a bot that stopped polling shows as down. */
+  adapters: () => Record<string, 'up' | 'down'>;
 }
 
 export class HttpPortError extends Error {
@@ -41,7 +42,7 @@ export async function startHealthServer(options: { host: string; port: number; p
       status: database ? 'ok' : 'degraded',
       database: { reachable: database },
       lastTick: { at: options.state.lastTickAt?.toISOString() ?? null, error: options.state.lastTickError },
-      adapters: options.state.adapters,
+      adapters: options.state.adapters(),
     };
     response.writeHead(database ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });

@@ -1,14 +1,21 @@
 // The channel adapters this configuration can use. The console is always there; Telegram and Discord
-// need their bot tokens; Discord webhooks need none.
+// need their bot tokens. In the service the running bots hand in their own adapters, which share the
+// bots' clients (one pace for replies and alerts); `policywatch tick` gets REST-only ones.
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { ChannelAdapter } from './ChannelAdapter.ts';
 import { createConsoleAdapter } from './console.ts';
+import { createTelegramDeliveryAdapter } from './telegram.ts';
 
 export interface AdapterOptions {
   consoleStream?: NodeJS.WritableStream;
+  /** The running Telegram bot's adapter; without it a REST-only one is made when a token is set. */
+  telegram?: ChannelAdapter;
 }
 
-export async function createAdapters(_config: Config, _logger: Logger, options: AdapterOptions = {}): Promise<ChannelAdapter[]> {
-  return [createConsoleAdapter(options.consoleStream)];
+export async function createAdapters(config: Config, logger: Logger, options: AdapterOptions = {}): Promise<ChannelAdapter[]> {
+  const adapters: ChannelAdapter[] = [createConsoleAdapter(options.consoleStream)];
+  if (options.telegram) adapters.push(options.telegram);
+  else if (config.telegram.token) adapters.push(createTelegramDeliveryAdapter(config, logger));
+  return adapters;
 }

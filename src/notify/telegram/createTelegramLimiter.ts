@@ -126,7 +126,27 @@ export function createTelegramLimiter(options: { limits?: Partial<TelegramLimits
     wake = { at, cancel };
   }
 
+  let pumping = false;
+  let pumpAgain = false;
+
+  // A send may schedule another synchronously; that pump runs after this one instead of inside it.
   function pump(): void {
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        pumpAgain = false;
+        pumpOnce();
+      } while (pumpAgain);
+    } finally {
+      pumping = false;
+    }
+  }
+
+  function pumpOnce(): void {
     const now = timers.now();
     if (now - lastSweep > SWEEP_EVERY_MS) sweep(now);
     let nextWake = Number.POSITIVE_INFINITY;

@@ -1,0 +1,12 @@
+// A bot command: its name (also its entry in setMyCommands and /help), who may use it, and what it does.
+import type { ChatRequest } from './ChatRequest.ts';
+import type { CommandName } from './texts.ts';
+
+export type CommandAccess = 'everyone' | 'manager' | 'editor';
+
+export interface TelegramCommand {
+  name: CommandName;
+  /** manager: changes the chat's subscription (group admins only); editor: records statuses. */
+  access: CommandAccess;
+  run(request: ChatRequest): Promise<void>;
+}
