@@ -1,6 +1,7 @@
 // policywatch start (npm start): config -> logger -> database (embedded or DATABASE_URL) -> migrate ->
 // seeds -> adapters -> HTTP /healthz -> scheduler. SIGINT/SIGTERM stop it in reverse order.
 import { existsSync } from 'node:fs';
+import { startDiscordBot } from '../bots/discord/startDiscordBot.ts';
 import { startTelegramBot } from '../bots/telegram/startTelegramBot.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { findSubscription, subscribe } from '../db/subscriptions.ts';
@@ -42,7 +43,9 @@ export const runStart: Command = async (args, { config, logger, clock, stopSigna
     }
     const telegram = config.telegram.token ? await startTelegramBot({ config, pool: db.pool, clock, logger }) : null;
     if (telegram) cleanups.push(() => telegram.stop());
-    const adapters = await createAdapters(config, logger, { telegram: telegram?.adapter });
+    const discord = config.discord.token ? await startDiscordBot({ config, pool: db.pool, clock, logger }) : null;
+    if (discord) cleanups.push(() => discord.stop());
+    const adapters = await createAdapters(config, logger, { telegram: telegram?.adapter, discord: discord?.adapter });
     cleanups.push(async () => {
       for (const adapter of adapters) await adapter.close?.();
     });
@@ -52,6 +55,7 @@ export const runStart: Command = async (args, { config, logger, clock, stopSigna
       adapters: () => ({
         ...Object.fromEntries(adapters.map((a) => [a.channel, 'up' as const])),
         ...(telegram ? { telegram: telegram.bot.isRunning() ? ('up' as const) : ('down' as const) } : {}),
+        ...(discord ? { discord: discord.client.isReady() ? ('up' as const) : ('down' as const) } : {}),
       }),
     };
     const server = await startHealthServer({ host: config.http.host, port: config.http.port, pool: db.pool, state: health });

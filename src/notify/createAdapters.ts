@@ -5,17 +5,24 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { ChannelAdapter } from './ChannelAdapter.ts';
 import { createConsoleAdapter } from './console.ts';
+import { createDiscordDeliveryAdapter, createDiscordWebhookAdapter } from './discord.ts';
 import { createTelegramDeliveryAdapter } from './telegram.ts';
 
 export interface AdapterOptions {
   consoleStream?: NodeJS.WritableStream;
   /** The running Telegram bot's adapter; without it a REST-only one is made when a token is set. */
   telegram?: ChannelAdapter;
+  /** The running Discord bot's adapter, likewise. */
+  discord?: ChannelAdapter;
 }
 
 export async function createAdapters(config: Config, logger: Logger, options: AdapterOptions = {}): Promise<ChannelAdapter[]> {
   const adapters: ChannelAdapter[] = [createConsoleAdapter(options.consoleStream)];
   if (options.telegram) adapters.push(options.telegram);
   else if (config.telegram.token) adapters.push(createTelegramDeliveryAdapter(config, logger));
+  // One adapter per channel: the worker keys them by channel.
+  if (options.discord) adapters.push(options.discord);
+  else if (config.discord.token) adapters.push(createDiscordDeliveryAdapter(config, logger));
+  adapters.push(createDiscordWebhookAdapter({ config, logger }));
   return adapters;
 }

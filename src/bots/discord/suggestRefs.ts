@@ -1,0 +1,25 @@
+// Autocomplete choices for a ref option: commitments for /show, their milestones for /status (a commitment with
+// several dated milestones needs "/n" to name one).
+import type { APIApplicationCommandOptionChoice } from 'discord.js';
+import type { Pool } from '../../db/createPool.ts';
+import { labelsFor, type ReaderLanguage } from '../../domain/alertLabels.ts';
+import { DISCORD_LIMITS } from '../../notify/discord/discordLimits.ts';
+import { truncateText } from '../../notify/discord/truncateText.ts';
+import { searchCommitments } from '../../services/searchCommitments.ts';
+import { formatMilestoneRef } from '../formatDueLine.ts';
+import { searchMilestones } from './searchMilestones.ts';
+
+export async function suggestCommitmentRefs(pool: Pool, typed: string): Promise<APIApplicationCommandOptionChoice<string>[]> {
+  const found = await searchCommitments(pool, typed, DISCORD_LIMITS.choices);
+  return found.map((item) => ({ name: truncateText(`${item.ref} · ${item.text}`, DISCORD_LIMITS.choiceName), value: item.ref }));
+}
+
+export async function suggestMilestoneRefs(pool: Pool, typed: string, language: ReaderLanguage): Promise<APIApplicationCommandOptionChoice<string>[]> {
+  const labels = labelsFor(language);
+  const found = await searchMilestones(pool, typed, DISCORD_LIMITS.choices);
+  return found.map((item) => {
+    // "/n" whenever the commitment has several milestones, so the choice is never ambiguous.
+    const ref = item.count > 1 ? `${item.ref}/${item.seq}` : formatMilestoneRef(item.ref, item.seq);
+    return { name: truncateText(`${ref} · ${item.due} · ${labels.status[item.status]} · ${item.text}`, DISCORD_LIMITS.choiceName), value: ref };
+  });
+}

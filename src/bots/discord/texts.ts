@@ -1,0 +1,230 @@
+// What the Discord bot says, in both reader languages: command names and descriptions as Discord shows them
+// (zh-TW is Discord's Traditional Chinese locale; English is the base), and every reply. Replies use Discord
+// markdown; anything a person typed is escaped by the caller.
+import type { ReaderLanguage } from '../../domain/alertLabels.ts';
+
+export const COMMAND_NAMES = ['subscribe', 'unsubscribe', 'subscriptions', 'upcoming', 'overdue', 'show', 'lang', 'mute', 'status'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export interface Described {
+  name: string;
+  description: string;
+}
+
+export interface CommandText extends Described {
+  options: Record<string, Described>;
+}
+
+export interface DiscordTexts {
+  commands: Record<CommandName, CommandText>;
+  languageChoices: Record<'zh' | 'en', string>;
+  allBureaux: string;
+  guildOnly: string;
+  needsManageChannels: string;
+  notEditor: string;
+  failed: string;
+  unknownCommand: string;
+  unknownBureaus(words: string): string;
+  subscribedAll: string;
+  subscribed(names: string): string;
+  alreadyAll: string;
+  deadlinesSchedule(leadDays: readonly number[], sendAt: string): string;
+  alertLanguage(language: string, other: string): string;
+  unsubscribedAll: string;
+  unsubscribed(names: string): string;
+  notSubscribedTo(names: string): string;
+  followingAllCannotRemove: string;
+  noSubscription: string;
+  subscriptionHeading: string;
+  upcomingHeading(days: number, scope: string | null, count: number): string;
+  overdueHeading(scope: string | null, count: number): string;
+  noneUpcoming(days: number): string;
+  noneOverdue: string;
+  more(count: number): string;
+  daysProblem: string;
+  notFound(ref: string): string;
+  didYouMean: string;
+  searchHeading(query: string): string;
+  noMilestones: string;
+  withdrawn: string;
+  historyBy(actor: string): string;
+  langSet: string;
+  langRemembered: string;
+  languageProblem: string;
+  mutedUntil(until: string): string;
+  unmuted: string;
+  muteProblem: string;
+  statusRecorded(ref: string, from: string, to: string, due: string | null): string;
+  statusRefused(problem: string): string;
+}
+
+const zh: DiscordTexts = {
+  commands: {
+    subscribe: {
+      name: '訂閱',
+      description: '本頻道訂閱政策局的期限提示',
+      options: {
+        bureau: { name: '政策局', description: '政策局代號或名稱（如 DEVB、發展局），或 all' },
+        watchdog: { name: '逾期監察', description: '逾期後每週提醒' },
+        digest: { name: '每週摘要', description: '每週發送摘要' },
+      },
+    },
+    unsubscribe: {
+      name: '取消訂閱',
+      description: '本頻道取消訂閱政策局',
+      options: { bureau: { name: '政策局', description: '要取消的政策局，或 all 取消全部' } },
+    },
+    subscriptions: { name: '訂閱設定', description: '本頻道的訂閱設定', options: {} },
+    upcoming: {
+      name: '即將到期',
+      description: '即將到期的承諾',
+      options: {
+        bureau: { name: '政策局', description: '只看這個政策局' },
+        days: { name: '日數', description: '未來多少日內（1至365）' },
+      },
+    },
+    overdue: { name: '已逾期', description: '已逾期的承諾', options: { bureau: { name: '政策局', description: '只看這個政策局' } } },
+    show: { name: '承諾詳情', description: '一項承諾的詳情、狀態紀錄及證據', options: { ref: { name: '編號', description: '承諾編號（如 PA2024-7-03）或關鍵字' } } },
+    lang: { name: '語言', description: '本頻道的語言 中文／English', options: { language: { name: '語言', description: '中文或 English' } } },
+    mute: { name: '靜音', description: '本頻道暫停提示若干日', options: { days: { name: '日數', description: '暫停日數（1至365），0 即取消靜音' } } },
+    status: {
+      name: '記錄狀態',
+      description: '（編輯）記錄承諾期限的狀態',
+      options: {
+        ref: { name: '編號', description: '承諾編號，多於一個期限時加 /n（如 PA2024-7-03/2）' },
+        status: { name: '狀態', description: '新狀態' },
+        evidence: { name: '證據', description: '公開證據網址（已完成時必須）' },
+        due: { name: '新期限', description: '改期後的期限 YYYY-MM-DD' },
+        note: { name: '備註', description: '備註或資料來源' },
+      },
+    },
+  },
+  languageChoices: { zh: '中文', en: 'English' },
+  allBureaux: '全部政策局',
+  guildOnly: '此指令只可在伺服器的頻道內使用。',
+  needsManageChannels: '抱歉，只有具備「管理頻道」權限的成員可以更改本頻道的訂閱。',
+  notEditor: '抱歉，只有編輯可以記錄承諾的狀態。',
+  failed: '抱歉，處理指令時出錯，請稍後再試。',
+  unknownCommand: '抱歉，不認識這個指令。',
+  unknownBureaus: (words) => `不認識的政策局：${words}。請輸入代號（如 DEVB）、中文或英文名稱，或從建議中選擇。`,
+  subscribedAll: '✅ 本頻道已訂閱所有政策局的期限提示。',
+  subscribed: (names) => `✅ 本頻道已訂閱：${names}。`,
+  alreadyAll: '本頻道已訂閱所有政策局。如只想跟進部分政策局，請先 `/unsubscribe all`，再逐一 `/subscribe`。',
+  deadlinesSchedule: (leadDays, sendAt) => `期限前${[...leadDays].sort((a, b) => b - a).join('、')}日、到期當日及逾期翌日 ${sendAt} 會收到提示。`,
+  alertLanguage: (language, other) => `提示會以${language}發送（\`/lang ${other}\` 可更改）。`,
+  unsubscribedAll: '本頻道已取消所有訂閱。',
+  unsubscribed: (names) => `已取消訂閱：${names}。`,
+  notSubscribedTo: (names) => `本頻道沒有訂閱：${names}。`,
+  followingAllCannotRemove: '本頻道正訂閱所有政策局，未能只取消其中一個。請先 `/unsubscribe all`，再 `/subscribe` 想跟進的政策局。',
+  noSubscription: '本頻道未有訂閱。輸入 `/subscribe bureau:DEVB` 或 `/subscribe bureau:all` 開始。',
+  subscriptionHeading: '本頻道的訂閱',
+  upcomingHeading: (days, scope, count) => `未來${days}日內到期的承諾${scope ? `（${scope}）` : ''}：${count}項`,
+  overdueHeading: (scope, count) => `已逾期的承諾${scope ? `（${scope}）` : ''}：${count}項`,
+  noneUpcoming: (days) => `未來${days}日內沒有到期的承諾。`,
+  noneOverdue: '沒有逾期的承諾。',
+  more: (count) => `……還有${count}項`,
+  daysProblem: '日數要是1至365之間的整數。',
+  notFound: (ref) => `找不到承諾 ${ref}。`,
+  didYouMean: '你是否想找：',
+  searchHeading: (query) => `與「${query}」相關的承諾`,
+  noMilestones: '這項承諾沒有明確期限。',
+  withdrawn: '（已從文件中刪除）',
+  historyBy: (actor) => `由 ${actor}`,
+  langSet: '本頻道已切換為中文，提示亦會以中文發送。',
+  langRemembered: '本頻道已切換為中文。訂閱後，提示會以中文發送。',
+  languageProblem: '請選擇 zh（中文）或 en（English）。',
+  mutedUntil: (until) => `🔕 本頻道已靜音，${until} 前不會發送提示。取消：\`/mute days:0\``,
+  unmuted: '🔔 本頻道已取消靜音。',
+  muteProblem: '日數要是0至365之間的整數（0 即取消靜音）。',
+  statusRecorded: (ref, from, to, due) => `已記錄 \`${ref}\`：${from} → ${to}${due ? `（新期限 ${due}）` : ''}。`,
+  statusRefused: (problem) => `未能記錄：${problem}`,
+};
+
+const en: DiscordTexts = {
+  commands: {
+    subscribe: {
+      name: 'subscribe',
+      description: "Post a bureau's deadline alerts in this channel",
+      options: {
+        bureau: { name: 'bureau', description: 'Bureau code or name (e.g. DEVB, Development Bureau), or all' },
+        watchdog: { name: 'watchdog', description: 'Weekly reminders once a deadline is missed' },
+        digest: { name: 'digest', description: 'A weekly digest' },
+      },
+    },
+    unsubscribe: {
+      name: 'unsubscribe',
+      description: 'Stop following a bureau in this channel',
+      options: { bureau: { name: 'bureau', description: 'The bureau to stop following, or all' } },
+    },
+    subscriptions: { name: 'subscriptions', description: "This channel's subscription", options: {} },
+    upcoming: {
+      name: 'upcoming',
+      description: 'Commitments coming due',
+      options: {
+        bureau: { name: 'bureau', description: 'Only this bureau' },
+        days: { name: 'days', description: 'Days ahead (1–365)' },
+      },
+    },
+    overdue: { name: 'overdue', description: 'Overdue commitments', options: { bureau: { name: 'bureau', description: 'Only this bureau' } } },
+    show: { name: 'show', description: 'A commitment with its status history and evidence', options: { ref: { name: 'ref', description: 'Commitment ref (e.g. PA2024-7-03) or words' } } },
+    lang: { name: 'lang', description: "This channel's language: 中文 / English", options: { language: { name: 'language', description: '中文 or English' } } },
+    mute: { name: 'mute', description: 'Pause alerts in this channel for some days', options: { days: { name: 'days', description: 'Days to pause (1–365); 0 turns muting off' } } },
+    status: {
+      name: 'status',
+      description: '(editors) Record the status of a deadline',
+      options: {
+        ref: { name: 'ref', description: 'Commitment ref, with /n when it has several deadlines (PA2024-7-03/2)' },
+        status: { name: 'status', description: 'The new status' },
+        evidence: { name: 'evidence', description: 'Public evidence URL (needed for met)' },
+        due: { name: 'due', description: 'New due date YYYY-MM-DD (rescheduled)' },
+        note: { name: 'note', description: 'A note or the source' },
+      },
+    },
+  },
+  languageChoices: { zh: '中文', en: 'English' },
+  allBureaux: 'All bureaux',
+  guildOnly: 'This command works only in a server channel.',
+  needsManageChannels: "Sorry, only members with the Manage Channels permission can change this channel's subscription.",
+  notEditor: 'Sorry, only editors can record the status of a commitment.',
+  failed: 'Sorry, something went wrong with that command. Please try again later.',
+  unknownCommand: 'Sorry, I do not know that command.',
+  unknownBureaus: (words) => `Unknown bureau: ${words}. Give a code (e.g. DEVB), an English or Chinese name, or pick a suggestion.`,
+  subscribedAll: "✅ This channel now gets every bureau's deadline alerts.",
+  subscribed: (names) => `✅ This channel now follows: ${names}.`,
+  alreadyAll: 'This channel already follows all bureaux. To follow only some, use `/unsubscribe all`, then `/subscribe` each one.',
+  deadlinesSchedule: (leadDays, sendAt) =>
+    `Alerts come ${[...leadDays].sort((a, b) => b - a).join(', ')} days before a deadline, on the day and the day after a miss, at ${sendAt}.`,
+  alertLanguage: (language, other) => `Alerts come in ${language} (\`/lang ${other}\` to change).`,
+  unsubscribedAll: 'This channel is no longer subscribed to anything.',
+  unsubscribed: (names) => `Unsubscribed: ${names}.`,
+  notSubscribedTo: (names) => `This channel does not follow: ${names}.`,
+  followingAllCannotRemove: 'This channel follows all bureaux, so one cannot be removed. Use `/unsubscribe all`, then `/subscribe` the ones you want.',
+  noSubscription: 'This channel has no subscription yet. Use `/subscribe bureau:DEVB` or `/subscribe bureau:all` to start.',
+  subscriptionHeading: "This channel's subscription",
+  upcomingHeading: (days, scope, count) => `Due in the next ${days} days${scope ? ` (${scope})` : ''}: ${count}`,
+  overdueHeading: (scope, count) => `Overdue${scope ? ` (${scope})` : ''}: ${count}`,
+  noneUpcoming: (days) => `Nothing is due in the next ${days} days.`,
+  noneOverdue: 'Nothing is overdue.',
+  more: (count) => `…and ${count} more`,
+  daysProblem: 'Days must be a whole number from 1 to 365.',
+  notFound: (ref) => `No commitment ${ref}.`,
+  didYouMean: 'Did you mean:',
+  searchHeading: (query) => `Commitments matching “${query}”`,
+  noMilestones: 'This commitment has no dated deadline.',
+  withdrawn: '(withdrawn from the document)',
+  historyBy: (actor) => `by ${actor}`,
+  langSet: 'This channel now uses English, for alerts too.',
+  langRemembered: 'This channel now uses English. Once it subscribes, alerts come in English too.',
+  languageProblem: 'Choose zh (中文) or en (English).',
+  mutedUntil: (until) => `🔕 Muted: no alerts in this channel before ${until}. Undo: \`/mute days:0\``,
+  unmuted: '🔔 Alerts are back on in this channel.',
+  muteProblem: 'Days must be a whole number from 0 to 365 (0 turns muting off).',
+  statusRecorded: (ref, from, to, due) => `Recorded \`${ref}\`: ${from} → ${to}${due ? ` (new due date ${due})` : ''}.`,
+  statusRefused: (problem) => `Not recorded: ${problem}`,
+};
+
+export const DISCORD_TEXTS: Readonly<Record<ReaderLanguage, DiscordTexts>> = { 'zh-HK': zh, en };
+
+export function textsFor(language: ReaderLanguage): DiscordTexts {
+  return DISCORD_TEXTS[language];
+}
