@@ -26,6 +26,7 @@ const COMMANDS: CommandEntry[] = [
   { name: 'unsubscribe', summary: 'remove bureaus or refs from a target, or --all', quiet: true, load: async () => (await import('./cli/runSubscribe.ts')).runUnsubscribe },
   { name: 'subscriptions', summary: 'list subscriptions', quiet: true, load: async () => (await import('./cli/runSubscribe.ts')).runSubscriptions },
   { name: 'due', summary: 'milestones approaching, due or missed at an instant', quiet: true, load: async () => (await import('./cli/runDue.ts')).runDue },
+  { name: 'digest', summary: 'preview the weekly digest of a subscription, bureaux or everything', quiet: true, load: async () => (await import('./cli/runDigest.ts')).runDigest },
   { name: 'tick', summary: 'one pass: queue alerts due up to now and deliver them', quiet: true, handlesSignals: true, load: async () => (await import('./cli/runTickCommand.ts')).runTickCommand },
 ];
 

@@ -1,6 +1,7 @@
 // The one interface every delivery channel implements. An adapter turns a group of alerts for one target
 // into the platform's messages, and classifies failures so the worker knows whether to retry.
 import type { AlertKind } from '../domain/alertPolicy.ts';
+import type { WeeklyDigest } from '../domain/composeDigest.ts';
 import type { MilestoneStatus } from '../domain/milestoneStatus.ts';
 
 export interface AlertItem {
@@ -28,7 +29,10 @@ export interface AlertItem {
 export interface OutgoingMessage {
   target: string;
   language: 'zh-HK' | 'en';
+  /** Empty for a digest. */
   items: AlertItem[];
+  /** A weekly digest: always alone in its message, never grouped with alerts. */
+  digest?: WeeklyDigest;
   /** Stable for the same group of alerts, so a platform can drop a resend (Discord's nonce). */
   groupKey: string;
 }

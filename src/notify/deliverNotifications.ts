@@ -18,6 +18,7 @@ import {
 } from '../db/notifications.ts';
 import { disableSubscription, moveTarget, pauseTarget } from '../db/subscriptions.ts';
 import { findBureau } from '../domain/bureaus.ts';
+import { isWeeklyDigest, type WeeklyDigest } from '../domain/composeDigest.ts';
 import { OPEN_STATUSES } from '../domain/milestoneStatus.ts';
 import { daysBetween, toLocalDate } from '../domain/zonedTime.ts';
 import type { Logger } from '../logger.ts';
@@ -59,7 +60,8 @@ export function computeBackoff(attempts: number, random: () => number): number {
 function findStaleReason(row: NotificationDetails, now: Date): { state: 'superseded' | 'dead'; reason: string } | null {
   if (row.subscriptionDisabledAt) return { state: 'dead', reason: `target disabled: ${row.subscriptionDisabledReason ?? 'unknown reason'}` };
   if (row.mutedUntil && row.mutedUntil > now) return { state: 'superseded', reason: `muted until ${row.mutedUntil.toISOString()}` };
-  if (row.kind === 'digest') return null;
+  // A digest is a summary composed at its slot: no milestone of its own to re-check.
+  if (row.kind === 'digest') return isWeeklyDigest(row.payload) ? null : { state: 'dead', reason: 'digest payload is not a readable weekly digest' };
   if (!row.milestone || !row.commitment) return { state: 'superseded', reason: 'milestone no longer exists' };
   if (row.milestone.withdrawn || row.commitment.withdrawn) return { state: 'superseded', reason: 'withdrawn from the document' };
   if (!OPEN_STATUSES.includes(row.milestone.status)) return { state: 'superseded', reason: `milestone is ${row.milestone.status}` };
@@ -127,12 +129,11 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     const now = clock.now();
     const today = toLocalDate(now, options.timezone);
     const ids = rows.map((row) => row.id);
-    const message: OutgoingMessage = {
-      target,
-      language: rows[0]!.language,
-      items: rows.map((row) => toAlertItem(row, today)),
-      groupKey: groupKeyOf(rows),
-    };
+    const first = rows[0]!;
+    const message: OutgoingMessage =
+      first.kind === 'digest'
+        ? { target, language: first.language, items: [], digest: { ...(first.payload as WeeklyDigest), language: first.language }, groupKey: groupKeyOf(rows) }
+        : { target, language: first.language, items: rows.map((row) => toAlertItem(row, today)), groupKey: groupKeyOf(rows) };
     try {
       await adapter.send(message);
       await count('delivered', markSent(pool, ids, owner, clock.now()));
@@ -183,9 +184,11 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
         else report.superseded += count;
         continue;
       }
-      groups.set(row.target, [...(groups.get(row.target) ?? []), row]);
+      // Alerts for one target go out together; each digest is a message of its own.
+      const key = row.kind === 'digest' ? `digest:${row.id}` : row.target;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
     }
-    await runLimited([...groups.entries()], options.concurrency ?? 16, ([target, rows]) => finishGroup(target, rows));
+    await runLimited([...groups.values()], options.concurrency ?? 16, (rows) => finishGroup(rows[0]!.target, rows));
   }
   return report;
 }

@@ -8,13 +8,17 @@ import type { AlertPolicy } from '../domain/alertPolicy.ts';
 import type { Logger } from '../logger.ts';
 import type { ChannelAdapter } from '../notify/ChannelAdapter.ts';
 import { deliverNotifications, type DeliveryReport } from '../notify/deliverNotifications.ts';
+import { defaultDigestSettings, type DigestSettings } from './digestSettingsOf.ts';
 import { enqueueAlerts } from './enqueueAlerts.ts';
+import { enqueueDigests } from './enqueueDigests.ts';
 
 export interface TickOptions {
   pool: Pool;
   clock: Clock;
   logger: Logger;
   policy: AlertPolicy;
+  /** Weekly digest defaults (digestSettingsOf(config)); without it, Monday 09:00 in the policy's zone. */
+  digest?: DigestSettings;
   adapters: readonly ChannelAdapter[];
   leaseMs: number;
   maxAttempts: number;
@@ -24,7 +28,10 @@ export interface TickOptions {
 }
 
 export interface TickReport {
+  /** Alerts and digests queued. */
   enqueued: number;
+  /** Of which weekly digests. */
+  digests: number;
   delivered: number;
   superseded: number;
   failed: number;
@@ -37,6 +44,8 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 export async function runTick(options: TickOptions): Promise<TickReport> {
   const { pool, clock, logger } = options;
   const enqueue = await enqueueAlerts(pool, clock.now(), options.policy);
+  const digests = await enqueueDigests(pool, clock.now(), options.digest ?? defaultDigestSettings(options.policy.timezone));
+  if (digests.invalidSchedules.length) logger.warn({ subscriptions: digests.invalidSchedules }, 'unusable digest day, time or zone; the default was used');
   const total: DeliveryReport = { delivered: 0, superseded: 0, dead: 0, retried: 0 };
   const channels = options.adapters.map((adapter) => adapter.channel);
   const deadline = clock.now().getTime() + (options.waitMs ?? 0);
@@ -66,9 +75,10 @@ export async function runTick(options: TickOptions): Promise<TickReport> {
     [channels],
   );
   const result: TickReport = {
-    enqueued: enqueue.enqueued,
+    enqueued: enqueue.enqueued + digests.enqueued,
+    digests: digests.enqueued,
     delivered: total.delivered,
-    superseded: enqueue.superseded + total.superseded,
+    superseded: enqueue.superseded + digests.skipped + digests.superseded + total.superseded,
     failed: total.dead,
     waiting: rows[0]?.waiting ?? 0,
   };
