@@ -9,6 +9,7 @@ import { startHealthServer, type HealthState } from '../http/startHealthServer.t
 import { loadSeeds } from '../ingest/loadSeeds.ts';
 import { createAdapters } from '../notify/createAdapters.ts';
 import { alertPolicyOf } from '../schedule/alertPolicyOf.ts';
+import { digestSettingsOf } from '../schedule/digestSettingsOf.ts';
 import { runTick } from '../schedule/runTick.ts';
 import { startScheduler } from '../schedule/startScheduler.ts';
 import type { Command } from './CliContext.ts';
@@ -70,7 +71,7 @@ export const runStart: Command = async (args, { config, logger, clock, stopSigna
       logger,
       tick: async () => {
         try {
-          const report = await runTick({ pool: db.pool, clock, logger, policy, adapters, leaseMs: config.tick.leaseSeconds * 1000, maxAttempts: config.tick.maxAttempts, stop });
+          const report = await runTick({ pool: db.pool, clock, logger, policy, digest: digestSettingsOf(config), adapters, leaseMs: config.tick.leaseSeconds * 1000, maxAttempts: config.tick.maxAttempts, stop });
           health.lastTickAt = clock.now();
           health.lastTickError = null;
           if (report.enqueued || report.delivered || report.failed) logger.info(report, 'tick');

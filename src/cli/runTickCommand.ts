@@ -3,6 +3,7 @@ import { createClock } from '../clock.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { createAdapters } from '../notify/createAdapters.ts';
 import { alertPolicyOf } from '../schedule/alertPolicyOf.ts';
+import { digestSettingsOf } from '../schedule/digestSettingsOf.ts';
 import { runTick } from '../schedule/runTick.ts';
 import type { Command } from './CliContext.ts';
 import { parseCommandArgs } from './parseCommandArgs.ts';
@@ -39,6 +40,7 @@ export const runTickCommand: Command = async (args, context) => {
       clock,
       logger,
       policy: alertPolicyOf(config),
+      digest: digestSettingsOf(config),
       adapters,
       leaseMs: config.tick.leaseSeconds * 1000,
       maxAttempts: config.tick.maxAttempts,

@@ -1,6 +1,7 @@
 // The Discord channels: "discord:<channel id>" posts through the bot's REST (shared with the bot's replies, so
 // one set of rate-limit buckets paces both), "discord-webhook:<url>" posts to a webhook and needs no bot token.
-// A group of alerts becomes pages of embeds (renderAlertPages, pure) that sendEmbedPages posts in order.
+// A group of alerts or a weekly digest becomes pages of embeds (renderMessagePages, pure) that sendEmbedPages
+// posts in order.
 import { REST } from 'discord.js';
 import { ConfigError, type Config } from '../config.ts';
 import { parseTarget, TargetError, type Target } from '../domain/parseTarget.ts';
@@ -8,7 +9,7 @@ import type { Logger } from '../logger.ts';
 import { DeliveryError, type ChannelAdapter, type OutgoingMessage } from './ChannelAdapter.ts';
 import { createDiscordRestOptions, type DiscordRestTuning } from './discord/createDiscordRestOptions.ts';
 import type { AlertRenderOptions } from './discord/renderAlertEmbeds.ts';
-import { renderAlertPages } from './discord/renderAlertPages.ts';
+import { renderMessagePages } from './discord/renderMessagePages.ts';
 import { sendEmbedPages, type PageDestination } from './discord/sendEmbedPages.ts';
 
 export type { DiscordRestTuning } from './discord/createDiscordRestOptions.ts';
@@ -44,7 +45,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChannelAda
 
     async send(message: OutgoingMessage): Promise<void> {
       const target = readTarget(message, 'discord');
-      const pages = renderAlertPages(message, options);
+      const pages = renderMessagePages(message, options);
       const destination: PageDestination = { kind: 'channel', channelId: target.channelId };
       try {
         await sendEmbedPages(rest, destination, pages, { groupKey: message.groupKey });
@@ -117,7 +118,7 @@ export function createDiscordWebhookAdapter(options: DiscordWebhookAdapterOption
         webhookToken: target.webhookToken,
         threadId: url.searchParams.get('thread_id'),
       };
-      const pages = renderAlertPages(message, renderOptions);
+      const pages = renderMessagePages(message, renderOptions);
       try {
         await sendEmbedPages(restFor(webhookApiOf(url)), destination, pages, { groupKey: message.groupKey });
       } catch (error) {

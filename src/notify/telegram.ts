@@ -1,4 +1,4 @@
-// The Telegram channel: a group of alerts becomes one HTML message per chat (or topic), split into parts
+// The Telegram channel: a group of alerts (or a weekly digest) becomes one HTML message per chat (or topic), split into parts
 // only when it exceeds Telegram's limit. Sends go through the Api's limiter, shared with the bot's replies.
 // Failures become DeliveryErrors the worker understands; a message that fails part-way reports the alerts
 // its earlier parts delivered so they are not sent twice.
@@ -9,6 +9,7 @@ import type { Logger } from '../logger.ts';
 import { DeliveryError, type ChannelAdapter, type OutgoingMessage } from './ChannelAdapter.ts';
 import { classifyTelegramError } from './telegram/classifyTelegramError.ts';
 import { createTelegramLimiter, type TelegramLimiter, type TelegramLimits } from './telegram/createTelegramLimiter.ts';
+import { renderDigestHtml } from './digest/renderDigestHtml.ts';
 import { isQuietMessage, renderAlertsHtml } from './telegram/renderAlertsHtml.ts';
 import { useTelegramLimiter } from './telegram/useTelegramLimiter.ts';
 
@@ -28,8 +29,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): ChannelA
       const target = parseTarget(message.target);
       if (target.channel !== 'telegram') throw new DeliveryError('permanent', `not a Telegram target: ${message.target}`);
       const chatId = Number(target.chatId);
-      const parts = renderAlertsHtml(message);
-      const quiet = isQuietMessage(message);
+      // A weekly digest carries no alert ids: if a later part fails, the digest is retried whole.
+      const parts = message.digest
+        ? renderDigestHtml(message.digest).map((text) => ({ text, notificationIds: [] as number[] }))
+        : renderAlertsHtml(message);
+      const quiet = !message.digest && isQuietMessage(message);
       const delivered: number[] = [];
       for (const part of parts) {
         try {
