@@ -1,15 +1,17 @@
 // policywatch subscribe / unsubscribe / subscriptions
 import { openDatabase } from '../db/openDatabase.ts';
-import { listSubscriptions, subscribe, unsubscribe, type SubscriptionRow } from '../db/subscriptions.ts';
+import { listSubscriptions, subscribe, unsubscribe, updateSubscriptionSettings, type SubscriptionRow } from '../db/subscriptions.ts';
 import { findBureau } from '../domain/bureaus.ts';
 import { parseTarget } from '../domain/parseTarget.ts';
+import { isDigestWeekday, isTimeZone } from '../domain/resolveDigestSchedule.ts';
 import { parseMilestoneRef } from '../services/parseMilestoneRef.ts';
 import type { Command } from './CliContext.ts';
 import { parseCommandArgs } from './parseCommandArgs.ts';
 import { UsageError } from './UsageError.ts';
 
 const SUBSCRIBE_USAGE =
-  'policywatch subscribe <target> [--bureau CODE ...|--all] [--ref REF ...] [--watchdog] [--digest] [--no-deadlines] [--lang zh-HK|en]';
+  'policywatch subscribe <target> [--bureau CODE ...|--all] [--ref REF ...] [--watchdog] [--digest] [--no-deadlines] [--lang zh-HK|en]' +
+  ' [--digest-day mon..sun] [--digest-time HH:MM] [--timezone ZONE] [--digest-skip-empty|--digest-keep-empty]';
 const UNSUBSCRIBE_USAGE = 'policywatch unsubscribe <target> [--bureau CODE ...|--ref REF ...|--all]';
 const LIST_USAGE = 'policywatch subscriptions [--json] [--all]';
 
@@ -30,6 +32,8 @@ function describe(row: SubscriptionRow): string {
   const switches = [row.deadlines && 'deadlines', row.watchdog && 'watchdog', row.digest && 'digest'].filter(Boolean).join('+') || 'nothing';
   const extra = [
     row.language,
+    row.digest && (row.digestDay || row.digestTime || row.timezone) ? `digest ${[row.digestDay, row.digestTime, row.timezone].filter(Boolean).join(' ')}` : null,
+    row.digestSkipEmpty === true ? 'empty digests skipped' : null,
     row.mutedUntil ? `muted until ${row.mutedUntil.toISOString()}` : null,
     row.disabledAt ? `disabled: ${row.disabledReason}` : null,
   ].filter(Boolean);
@@ -47,6 +51,11 @@ export const runSubscribe: Command = async (args, { config, logger, clock, stdou
       digest: { type: 'boolean' },
       'no-deadlines': { type: 'boolean' },
       lang: { type: 'string' },
+      'digest-day': { type: 'string' },
+      'digest-time': { type: 'string' },
+      timezone: { type: 'string' },
+      'digest-skip-empty': { type: 'boolean' },
+      'digest-keep-empty': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     SUBSCRIBE_USAGE,
@@ -62,9 +71,16 @@ export const runSubscribe: Command = async (args, { config, logger, clock, stdou
   if (!values.all && !bureaus.length && !refs.length) throw new UsageError('say what to watch: --bureau CODE, --ref REF or --all', SUBSCRIBE_USAGE);
   if (values.all && (bureaus.length || refs.length)) throw new UsageError('--all cannot be combined with --bureau or --ref', SUBSCRIBE_USAGE);
   if (values.lang !== undefined && values.lang !== 'zh-HK' && values.lang !== 'en') throw new UsageError(`--lang must be zh-HK or en, not "${values.lang}"`, SUBSCRIBE_USAGE);
+  const digestDay = values['digest-day']?.toLowerCase();
+  if (digestDay !== undefined && !isDigestWeekday(digestDay)) throw new UsageError(`--digest-day must be one of mon … sun, not "${values['digest-day']}"`, SUBSCRIBE_USAGE);
+  const digestTime = values['digest-time'];
+  if (digestTime !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(digestTime)) throw new UsageError(`--digest-time must be a local time HH:MM, not "${digestTime}"`, SUBSCRIBE_USAGE);
+  if (values.timezone !== undefined && !isTimeZone(values.timezone)) throw new UsageError(`--timezone must be an IANA time zone such as Asia/Hong_Kong, not "${values.timezone}"`, SUBSCRIBE_USAGE);
+  if (values['digest-skip-empty'] && values['digest-keep-empty']) throw new UsageError('--digest-skip-empty and --digest-keep-empty exclude each other', SUBSCRIBE_USAGE);
+  const digestSkipEmpty = values['digest-skip-empty'] ? true : values['digest-keep-empty'] ? false : undefined;
   const db = await openDatabase(config, logger);
   try {
-    const row = await subscribe(
+    let row = await subscribe(
       db.pool,
       {
         target: target.key,
@@ -78,6 +94,9 @@ export const runSubscribe: Command = async (args, { config, logger, clock, stdou
       },
       clock.now(),
     );
+    if (digestDay !== undefined || digestTime !== undefined || values.timezone !== undefined || digestSkipEmpty !== undefined) {
+      row = (await updateSubscriptionSettings(db.pool, target.key, { digestDay, digestTime, timezone: values.timezone, digestSkipEmpty }, clock.now())) ?? row;
+    }
     stdout.write(`subscribed: ${describe(row)}\n`);
     return 0;
   } finally {

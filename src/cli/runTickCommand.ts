@@ -47,6 +47,10 @@ export const runTickCommand: Command = async (args, context) => {
       waitMs: waitSeconds * 1000,
       stop,
     });
+    if (report.coveredUntil.getTime() > clock.now().getTime()) {
+      // A rehearsal at an earlier instant than a previous tick: say why nothing was owed.
+      stderr.write(`note: an earlier tick already covered alerts up to ${report.coveredUntil.toISOString()}; nothing before that is sent again\n`);
+    }
     const summary = { enqueued: report.enqueued, delivered: report.delivered, superseded: report.superseded, failed: report.failed };
     if (values.json) stdout.write(`${JSON.stringify(summary)}\n`);
     else stdout.write(`enqueued ${summary.enqueued}, delivered ${summary.delivered}, superseded ${summary.superseded}, failed ${summary.failed}${report.waiting ? `, ${report.waiting} waiting for a retry` : ''}\n`);

@@ -16,6 +16,8 @@ export interface SubscriptionRow {
   digestDay: string | null;
   digestTime: string | null;
   timezone: string | null;
+  /** Skip a digest with nothing in it; null follows digest.skipEmpty of the configuration. */
+  digestSkipEmpty: boolean | null;
   activeSince: Date;
   disabledAt: Date | null;
   disabledReason: string | null;
@@ -24,7 +26,7 @@ export interface SubscriptionRow {
 }
 
 const COLUMNS = `id, target, bureaus, refs, deadlines, watchdog, digest, language, muted_until AS "mutedUntil",
-  digest_day AS "digestDay", digest_time AS "digestTime", timezone, active_since AS "activeSince",
+  digest_day AS "digestDay", digest_time AS "digestTime", timezone, digest_skip_empty AS "digestSkipEmpty", active_since AS "activeSince",
   disabled_at AS "disabledAt", disabled_reason AS "disabledReason", paused_until AS "pausedUntil", created_at AS "createdAt"`;
 
 type Db = Pool | PoolClient;
@@ -123,12 +125,12 @@ export async function disableSubscription(db: Db, target: string, reason: string
 export async function updateSubscriptionSettings(
   db: Db,
   target: string,
-  settings: Partial<Pick<SubscriptionRow, 'language' | 'mutedUntil' | 'watchdog' | 'digest' | 'deadlines' | 'digestDay' | 'digestTime' | 'timezone'>>,
+  settings: Partial<Pick<SubscriptionRow, 'language' | 'mutedUntil' | 'watchdog' | 'digest' | 'deadlines' | 'digestDay' | 'digestTime' | 'timezone' | 'digestSkipEmpty'>>,
   now: Date,
 ): Promise<SubscriptionRow | null> {
   const columns: Record<string, string> = {
     language: 'language', mutedUntil: 'muted_until', watchdog: 'watchdog', digest: 'digest', deadlines: 'deadlines',
-    digestDay: 'digest_day', digestTime: 'digest_time', timezone: 'timezone',
+    digestDay: 'digest_day', digestTime: 'digest_time', timezone: 'timezone', digestSkipEmpty: 'digest_skip_empty',
   };
   const entries = Object.entries(settings).filter(([key, value]) => key in columns && value !== undefined);
   if (!entries.length) return findSubscription(db, target);

@@ -144,7 +144,14 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
       if (delivered.size) await count('delivered', markSent(pool, [...delivered], owner, at));
       const rest = rows.filter((row) => !delivered.has(row.id));
       if (failure.options.movedTo) {
-        await moveTarget(pool, target, failure.options.movedTo, at);
+        if (!(await moveTarget(pool, target, failure.options.movedTo, at))) {
+          // The new chat already has its own subscription, which gets its own alerts: this one ends here.
+          const reason = `moved to ${failure.options.movedTo}, which has its own subscription`;
+          await count('dead', markFinished(pool, rest.map((r) => r.id), owner, 'dead', reason, at));
+          await disableSubscription(pool, target, reason, at);
+          await count('dead', killQueuedForSubscription(pool, rows[0]!.subscriptionId, `target disabled: ${reason}`, at));
+          return;
+        }
         logger.info({ from: target, to: failure.options.movedTo }, 'target moved; its subscription follows');
         await count('retried', scheduleRetry(pool, rest.map((r) => r.id), owner, failure.reason, at, at));
         return;

@@ -37,6 +37,8 @@ export interface TickReport {
   failed: number;
   /** Alerts still queued for a later retry when the pass ended. */
   waiting: number;
+  /** The instant alerts are covered up to: later than the tick's own instant when the clock went back. */
+  coveredUntil: Date;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,6 +83,7 @@ export async function runTick(options: TickOptions): Promise<TickReport> {
     superseded: enqueue.superseded + digests.skipped + digests.superseded + total.superseded,
     failed: total.dead,
     waiting: rows[0]?.waiting ?? 0,
+    coveredUntil: enqueue.coveredUntil,
   };
   logger.debug({ ...result, coveredFrom: enqueue.coveredFrom, coveredUntil: enqueue.coveredUntil }, 'tick');
   return result;

@@ -30,6 +30,17 @@ describe('subscribe, due, status and tick from the command line', () => {
     expect(badBureau.stderr).toMatch(/unknown bureau "Ministry of Magic"/);
   });
 
+  it("sets a subscription's own digest day, time and zone, and refuses bad ones", async () => {
+    const set = await runCli(['subscribe', 'telegram:55', '--bureau', 'DEVB', '--digest', '--digest-day', 'Fri', '--digest-time', '18:30', '--timezone', 'Europe/London', '--digest-skip-empty'], env);
+    expect(set.stdout).toMatch(/^subscribed: \d+\ttelegram:55\tDEVB\tdeadlines\+digest\tzh-HK, digest fri 18:30 Europe\/London, empty digests skipped/);
+    const badDay = await runCli(['subscribe', 'telegram:55', '--bureau', 'DEVB', '--digest-day', 'someday'], env);
+    expect(badDay.code).toBe(2);
+    expect(badDay.stderr).toMatch(/^policywatch: --digest-day must be one of mon … sun, not "someday"/);
+    const badTime = await runCli(['subscribe', 'telegram:55', '--bureau', 'DEVB', '--digest-time', '25:00'], env);
+    expect(badTime.stderr).toMatch(/--digest-time must be a local time HH:MM, not "25:00"/);
+    await runCli(['unsubscribe', 'telegram:55', '--all'], env);
+  });
+
   it('lists what is approaching, due or missed at an instant', async () => {
     const { stdout, code } = await runCli(['due', '--at', '2024-12-24T10:00:00+08:00', '--json', '--bureau', 'DEVB'], env);
     expect(code).toBe(0);
@@ -58,6 +69,9 @@ describe('subscribe, due, status and tick from the command line', () => {
     expect(first.stderr).not.toContain('PA2024-7-04'); // met before its slot
     const again = await runCli(['tick', '--at', '2024-12-24T09:30:00+08:00', '--json'], env);
     expect(JSON.parse(again.stdout)).toEqual({ enqueued: 0, delivered: 0, superseded: 0, failed: 0 });
+    const earlier = await runCli(['tick', '--at', '2024-12-20T09:30:00+08:00'], env);
+    expect(earlier.stdout).toMatch(/^enqueued 0, delivered 0/);
+    expect(earlier.stderr).toContain('note: an earlier tick already covered alerts up to 2024-12-24T01:30:00');
   });
 
   it('unsubscribes', async () => {

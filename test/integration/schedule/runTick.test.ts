@@ -124,6 +124,31 @@ describe('runTick on the seed chapter', () => {
     expect(report.enqueued).toBe(13 * 4);
   });
 
+  it('follows a chat that moved, or ends its subscription when the new chat has its own', async () => {
+    await subscribe(db.pool, { target: 'telegram:-100', bureaus: ['DEVB'] }, hk('2024-12-20T12:00:00'));
+    await subscribe(db.pool, { target: 'telegram:-300', bureaus: ['DEVB'] }, hk('2024-12-20T12:00:00'));
+    await subscribe(db.pool, { target: 'telegram:-1003', bureaus: ['DEVB'] }, hk('2024-12-20T12:00:00'));
+    const moves: Record<string, string> = { 'telegram:-100': 'telegram:-1001', 'telegram:-300': 'telegram:-1003' };
+    const sent: string[] = [];
+    const telegram = {
+      channel: 'telegram',
+      async send(message: { target: string }) {
+        const movedTo = moves[message.target];
+        if (movedTo) throw new DeliveryError('transient', 'group chat was upgraded to a supergroup chat', { movedTo });
+        sent.push(message.target);
+      },
+    };
+    clock.set(hk('2024-12-24T09:30:00'));
+    await runTick({ pool: db.pool, clock, logger: silentLogger, policy, adapters: [adapter, telegram], leaseMs: 30_000, maxAttempts: 5, waitMs: 10_000, sleep: async (ms) => clock.advance(ms) });
+    expect(sent.sort()).toEqual(['telegram:-1001', 'telegram:-1003']);
+    const { rows } = await db.pool.query("SELECT target, disabled_reason FROM subscriptions WHERE target LIKE 'telegram:%' ORDER BY target");
+    expect(rows).toEqual([
+      { target: 'telegram:-1001', disabled_reason: null },
+      { target: 'telegram:-1003', disabled_reason: null },
+      { target: 'telegram:-300', disabled_reason: 'moved to telegram:-1003, which has its own subscription' },
+    ]);
+  });
+
   it('leaves every alert sent, superseded or dead with a reason', async () => {
     await tick('2024-12-01T09:30:00');
     await tick('2025-02-01T09:30:00');
