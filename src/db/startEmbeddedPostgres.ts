@@ -302,7 +302,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       return { url: urlFor(running.port, database), adminUrl, port: running.port, attached: true, stop: async () => undefined };
     }
     options.log?.(`stopping an orphaned PostgreSQL (pid ${running.pid}) left by a killed run`);
-    process.kill(running.pid, 'SIGINT');
+    try {
+      process.kill(running.pid, 'SIGINT');
+    } catch (error) {
+      // It may have finished stopping on its own between the check and the signal.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
     if (!(await waitForExit(running.pid, 15_000))) {
       throw new EmbeddedPostgresError(dataDir, `an orphaned PostgreSQL (pid ${running.pid}) did not stop; stop it by hand`);
     }
