@@ -3,18 +3,12 @@
 // a busy week of status changes (BENCH_CHANGE_EVERY), on a real PostgreSQL (an embedded one unless BENCH_DATABASE_URL names a server).
 // Measures the pass that composes and enqueues every digest, and a quiet pass a minute later.
 // Prints one JSON line.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type pg from 'pg';
-import { PROJECT_ROOT } from '../src/config.ts';
-import { createPool } from '../src/db/createPool.ts';
-import { runMigrations } from '../src/db/runMigrations.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/startEmbeddedPostgres.ts';
 import { BUREAUS } from '../src/domain/bureaus.ts';
 import { defaultDigestSettings } from '../src/schedule/digestSettingsOf.ts';
 import { enqueueDigests } from '../src/schedule/enqueueDigests.ts';
+import { openBenchDatabase } from './openBenchDatabase.ts';
+import { trackPeakRss } from './trackPeakRss.ts';
 
 const COMMITMENTS = Number(process.env.BENCH_COMMITMENTS ?? 20_000);
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
@@ -23,19 +17,7 @@ const CHANGE_EVERY = Number(process.env.BENCH_CHANGE_EVERY ?? 200);
 const SLOT = new Date('2025-06-02T09:00:00+08:00'); // a Monday
 const NOW = new Date(SLOT.getTime() + 30_000);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 20);
+const rss = trackPeakRss();
 
 async function prepare(pool: pg.Pool): Promise<void> {
   const codes = BUREAUS.map((b) => b.code);
@@ -95,24 +77,15 @@ async function prepare(pool: pg.Pool): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let embedded: EmbeddedPostgres | null = null;
-  let dir: string | null = null;
-  let url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
-    chmodSync(dir, 0o755); // PostgreSQL may run as another user (when run as root)
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
-    url = embedded.url;
-  }
-  const pool = createPool(url, { max: 8 });
+  const db = await openBenchDatabase();
+  const { pool } = db;
   try {
-    await runMigrations(pool, path.join(PROJECT_ROOT, 'migrations'));
     await prepare(pool);
     const counts = await pool.query<{ milestones: number; changes: number }>(
       `SELECT (SELECT count(*) FROM milestones)::int AS milestones, (SELECT count(*) FROM milestone_status_history WHERE previous_status IS NOT NULL)::int AS changes`,
     );
     const settings = defaultDigestSettings('Asia/Hong_Kong');
-    peakRss = process.memoryUsage().rss;
+    rss.reset();
 
     let started = performance.now();
     const busy = await enqueueDigests(pool, NOW, settings);
@@ -144,14 +117,12 @@ async function main(): Promise<void> {
         avgUpcomingPerDigest: rows[0]?.upcoming,
         avgPayloadKb: Number(((rows[0]?.avgPayloadBytes ?? 0) / 1024).toFixed(1)),
         maxPayloadKb: Number(((rows[0]?.maxPayloadBytes ?? 0) / 1024).toFixed(1)),
-        peakRssMb: Math.round(peakRss / 2 ** 20),
+        peakRssMb: rss.peakMb(),
       })}\n`,
     );
   } finally {
-    clearInterval(sampler);
-    await pool.end();
-    await embedded?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    rss.stop();
+    await db.close();
   }
 }
 

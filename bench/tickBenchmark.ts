@@ -2,20 +2,14 @@
 // PostgreSQL (an embedded one unless BENCH_DATABASE_URL names a server). Measures one 09:00 tick (compute
 // and enqueue a day's alerts), a quiet tick a minute later, and the ledger draining to a no-op adapter.
 // Prints one JSON line.
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { createFixedClock } from '../src/clock.ts';
-import { PROJECT_ROOT } from '../src/config.ts';
-import { createPool } from '../src/db/createPool.ts';
-import { runMigrations } from '../src/db/runMigrations.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/startEmbeddedPostgres.ts';
 import { BUREAUS } from '../src/domain/bureaus.ts';
 import { createLogger } from '../src/logger.ts';
 import { deliverNotifications } from '../src/notify/deliverNotifications.ts';
 import { enqueueAlerts } from '../src/schedule/enqueueAlerts.ts';
+import { openBenchDatabase } from './openBenchDatabase.ts';
+import { trackPeakRss } from './trackPeakRss.ts';
 
 const MILESTONES = Number(process.env.BENCH_MILESTONES ?? 100_000);
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
@@ -27,19 +21,7 @@ const OVERDUE_EVERY = HEAVY ? 10 : 50; // 1 in N past milestones still open
 const ALL_EVERY = HEAVY ? 50 : 200; // 1 in N subscriptions watches everything
 const NOW = new Date('2025-06-02T09:30:00+08:00');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 20);
+const rss = trackPeakRss();
 
 async function prepare(pool: pg.Pool): Promise<void> {
   const codes = BUREAUS.map((b) => b.code);
@@ -77,26 +59,16 @@ async function prepare(pool: pg.Pool): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let embedded: EmbeddedPostgres | null = null;
-  let dir: string | null = null;
-  let url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
-    chmodSync(dir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'bench' });
-    url = embedded.url;
-  }
-  const pool = createPool(url, { max: 8 });
+  const db = await openBenchDatabase();
+  const { pool } = db;
   try {
-    await runMigrations(pool, path.join(PROJECT_ROOT, 'migrations'));
     await prepare(pool);
-    const rssBefore = process.memoryUsage().rss;
-    peakRss = rssBefore;
+    rss.reset();
 
     let started = performance.now();
     const busy = await enqueueAlerts(pool, NOW, policy);
     const busyMs = performance.now() - started;
-    const tickPeakRss = peakRss;
+    const tickPeakRssMb = rss.peakMb();
 
     started = performance.now();
     const quiet = await enqueueAlerts(pool, new Date(NOW.getTime() + 60_000), policy);
@@ -124,20 +96,18 @@ async function main(): Promise<void> {
         tickEnqueued: busy.enqueued,
         tickSuperseded: busy.superseded,
         tickMs: Math.round(busyMs),
-        tickPeakRssMb: Math.round(tickPeakRss / 2 ** 20),
+        tickPeakRssMb,
         quietTickMs: Math.round(quietMs),
         quietTickEnqueued: quiet.enqueued,
         drained: drained.delivered,
         drainSeconds: Number(drainSeconds.toFixed(2)),
         drainPerSecond: Math.round(drained.delivered / drainSeconds),
-        peakRssMb: Math.round(peakRss / 2 ** 20),
+        peakRssMb: rss.peakMb(),
       })}\n`,
     );
   } finally {
-    clearInterval(sampler);
-    await pool.end();
-    await embedded?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    rss.stop();
+    await db.close();
   }
 }
 

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { isHttpUrl } from './domain/isHttpUrl.ts';
+import { isLocalTime, isTimeZone } from './domain/zonedTime.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,25 +27,6 @@ export class ConfigError extends Error {
   }
 }
 
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 // Each rule carries the human text used when the value is refused.
@@ -52,13 +35,13 @@ const schema = z.object({
   timezone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Hong_Kong'),
   alerts: z.object({
     leadDays: z.array(z.number().int().min(1).max(365)).min(1),
-    sendAt: z.string().regex(TIME_OF_DAY, 'a local time HH:MM'),
+    sendAt: z.string().refine(isLocalTime, 'a local time HH:MM'),
     missedGraceDays: z.number().int().min(0).max(60),
     overdueEveryDays: z.number().int().min(1).max(365),
   }),
   digest: z.object({
     day: z.enum(WEEKDAYS),
-    time: z.string().regex(TIME_OF_DAY, 'a local time HH:MM'),
+    time: z.string().refine(isLocalTime, 'a local time HH:MM'),
     skipEmpty: z.boolean(),
   }),
   tick: z.object({

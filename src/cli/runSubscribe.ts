@@ -3,7 +3,8 @@ import { openDatabase } from '../db/openDatabase.ts';
 import { listSubscriptions, subscribe, unsubscribe, updateSubscriptionSettings, type SubscriptionRow } from '../db/subscriptions.ts';
 import { findBureau } from '../domain/bureaus.ts';
 import { parseTarget } from '../domain/parseTarget.ts';
-import { isDigestWeekday, isTimeZone } from '../domain/resolveDigestSchedule.ts';
+import { isDigestWeekday } from '../domain/resolveDigestSchedule.ts';
+import { isLocalTime, isTimeZone } from '../domain/zonedTime.ts';
 import { parseMilestoneRef } from '../services/parseMilestoneRef.ts';
 import type { Command } from './CliContext.ts';
 import { parseCommandArgs } from './parseCommandArgs.ts';
@@ -74,7 +75,7 @@ export const runSubscribe: Command = async (args, { config, logger, clock, stdou
   const digestDay = values['digest-day']?.toLowerCase();
   if (digestDay !== undefined && !isDigestWeekday(digestDay)) throw new UsageError(`--digest-day must be one of mon … sun, not "${values['digest-day']}"`, SUBSCRIBE_USAGE);
   const digestTime = values['digest-time'];
-  if (digestTime !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(digestTime)) throw new UsageError(`--digest-time must be a local time HH:MM, not "${digestTime}"`, SUBSCRIBE_USAGE);
+  if (digestTime !== undefined && !isLocalTime(digestTime)) throw new UsageError(`--digest-time must be a local time HH:MM, not "${digestTime}"`, SUBSCRIBE_USAGE);
   if (values.timezone !== undefined && !isTimeZone(values.timezone)) throw new UsageError(`--timezone must be an IANA time zone such as Asia/Hong_Kong, not "${values.timezone}"`, SUBSCRIBE_USAGE);
   if (values['digest-skip-empty'] && values['digest-keep-empty']) throw new UsageError('--digest-skip-empty and --digest-keep-empty exclude each other', SUBSCRIBE_USAGE);
   const digestSkipEmpty = values['digest-skip-empty'] ? true : values['digest-keep-empty'] ? false : undefined;

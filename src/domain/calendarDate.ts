@@ -38,6 +38,10 @@ export function parseCalendarDate(text: string): CalendarDateParts | null {
   return { year, month, day };
 }
 
+export function isCalendarDate(text: string): boolean {
+  return parseCalendarDate(text) !== null;
+}
+
 /** The same day N months later; a day the target month lacks becomes its last day (Feb 29 + 1y -> Feb 28). */
 export function addCalendarMonths(date: CalendarDateParts, months: number): string {
   const index = date.year * 12 + (date.month - 1) + months;

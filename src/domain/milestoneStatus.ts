@@ -1,5 +1,7 @@
 // Stored milestone status and the rules for changing it. Every change is checked here, whichever door it
 // comes through (CLI, curated statuses file, a bot editor), so the history only ever holds valid moves.
+import { isCalendarDate } from './calendarDate.ts';
+import { isHttpUrl } from './isHttpUrl.ts';
 
 export const MILESTONE_STATUSES = ['pending', 'met', 'claimed', 'rescheduled', 'dropped'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
@@ -41,19 +43,6 @@ export interface StatusChangeResult {
 
 export function isMilestoneStatus(value: string): value is MilestoneStatus {
   return (MILESTONE_STATUSES as readonly string[]).includes(value);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-function isCalendarDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
 
 export function checkStatusChange(current: { status: MilestoneStatus; due: string; evidenceUrl: string | null }, request: StatusChangeRequest): StatusChangeResult {

@@ -1,6 +1,9 @@
 // When a subscription's weekly digest goes out: its own day, time and zone where it set them, the configured
 // defaults otherwise. A stored value that cannot be used (a typo written by hand into the database) falls
 // back to the default and is reported, so one bad row never stops everyone's digest.
+import { isLocalTime, isTimeZone } from './zonedTime.ts';
+
+export { isTimeZone };
 
 export const DIGEST_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type DigestWeekday = (typeof DIGEST_WEEKDAYS)[number];
@@ -24,22 +27,8 @@ export interface ResolvedDigestSchedule {
   invalid: string[];
 }
 
-const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
-const zoneCheck = new Map<string, boolean>();
-
-export function isTimeZone(value: string): boolean {
-  let valid = zoneCheck.get(value);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: value });
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    zoneCheck.set(value, valid);
-  }
-  return valid;
-}
+/** A local time of day as the schedule stores it: 24-hour HH:MM. */
+export const isTimeOfDay = isLocalTime;
 
 export function isDigestWeekday(value: string): value is DigestWeekday {
   return (DIGEST_WEEKDAYS as readonly string[]).includes(value);
@@ -56,7 +45,7 @@ export function resolveDigestSchedule(choice: DigestScheduleChoice, defaults: Di
     else invalid.push('digest_day');
   }
   if (time) {
-    if (TIME_OF_DAY.test(time)) schedule.time = time;
+    if (isLocalTime(time)) schedule.time = time;
     else invalid.push('digest_time');
   }
   if (timezone) {

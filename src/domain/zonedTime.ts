@@ -3,6 +3,27 @@
 // the scheduler needs.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const zoneChecks = new Map<string, boolean>();
+
+/** Whether Intl knows the IANA zone name (e.g. Asia/Hong_Kong). */
+export function isTimeZone(value: string): boolean {
+  let valid = zoneChecks.get(value);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    zoneChecks.set(value, valid);
+  }
+  return valid;
+}
+
+/** A 24-hour local time "HH:MM". */
+export function isLocalTime(value: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);

@@ -1,12 +1,8 @@
 // Editor corrections by ref (seeds/overrides.yaml), validated before anything is written.
 import { z } from 'zod';
 import { findBureau } from '../domain/bureaus.ts';
+import { isCalendarDate } from '../domain/calendarDate.ts';
 import { readYamlFile } from './readYamlFile.ts';
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-}
 
 const bureau = z.string().transform((name, ctx) => {
   const found = findBureau(name);

@@ -1,6 +1,5 @@
 // Starts the test PostgreSQL server once per run and prepares a migrated template database.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -9,23 +8,13 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { createPool } from '../../src/db/createPool.ts';
 import { runMigrations } from '../../src/db/runMigrations.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/startEmbeddedPostgres.ts';
+import { freePort } from './freePort.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
     templateDatabase: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function withDatabase(url: string, database: string): string {

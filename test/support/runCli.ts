@@ -1,8 +1,9 @@
 // Runs the policywatch command as a user would (node + tsx on src/main.ts), for end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.ts';
+
+export { freePort } from './freePort.ts';
 
 const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 
@@ -47,17 +48,6 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export function isAlive(pid: number): boolean {

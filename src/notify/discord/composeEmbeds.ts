@@ -3,6 +3,7 @@
 // longer than a description continues in further embeds and fields beyond 25 (or beyond the size) move to
 // further embeds; only a single value longer than its own limit is shortened, with "…".
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { isHttpUrl } from '../../domain/isHttpUrl.ts';
 import { DISCORD_LIMITS } from './discordLimits.ts';
 import { measureEmbed } from './measureEmbed.ts';
 import { splitText } from './splitText.ts';
@@ -28,14 +29,6 @@ function fitField(field: APIEmbedField): APIEmbedField {
     value: truncateText(field.value || '—', DISCORD_LIMITS.fieldValue),
     ...(field.inline ? { inline: true } : {}),
   };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }
 
 export function composeEmbeds(content: EmbedContent): APIEmbed[] {

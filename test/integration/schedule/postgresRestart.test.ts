@@ -1,7 +1,6 @@
 // PostgreSQL restarted in the middle of a tick: the tick fails, nothing is lost, the next tick recovers.
 // Runs its own embedded server (even when TEST_DATABASE_URL is set) because it has to stop and start it.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,18 +13,10 @@ import { subscribe } from '../../../src/db/subscriptions.ts';
 import type { ChannelAdapter } from '../../../src/notify/ChannelAdapter.ts';
 import { runTick } from '../../../src/schedule/runTick.ts';
 import { seedTestDatabase, silentLogger } from '../../support/seedTestDatabase.ts';
+import { freePort } from '../../support/freePort.ts';
 
 const hk = (local: string): Date => new Date(`${local}+08:00`);
 const policy = { timezone: 'Asia/Hong_Kong', leadDays: [30, 7, 1], sendAt: '09:00', missedGraceDays: 0, overdueEveryDays: 7 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('PostgreSQL restarted mid-tick', () => {
   let dir: string;
