@@ -45,7 +45,15 @@ export type CommandAccess = 'everyone' | 'manager' | 'editor';
 export interface DiscordCommand {
   name: CommandName;
   access: CommandAccess;
+  /** Where subcommands differ from `access` (/digest preview only reads). */
+  subcommandAccess?: Readonly<Record<string, CommandAccess>>;
   run(request: DiscordRequest): Promise<void>;
+}
+
+/** Who may run this invocation of the command: its subcommand's rule, else the command's. */
+export function accessOf(command: DiscordCommand, interaction: ChatInputCommandInteraction): CommandAccess {
+  const subcommand = interaction.options.getSubcommand(false);
+  return (subcommand !== null ? command.subcommandAccess?.[subcommand] : undefined) ?? command.access;
 }
 
 export function isActive(row: SubscriptionRow | null): row is SubscriptionRow {

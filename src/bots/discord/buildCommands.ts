@@ -8,13 +8,16 @@ import {
   Locale,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
   type LocalizationMap,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { labelsFor } from '../../domain/alertLabels.ts';
 import { MILESTONE_STATUSES } from '../../domain/milestoneStatus.ts';
+import { DIGEST_WEEKDAYS } from '../../domain/resolveDigestSchedule.ts';
 import { MAX_MUTE_DAYS } from '../parseMuteArgument.ts';
 import { MAX_UPCOMING_DAYS } from '../parseDueListArgs.ts';
+import { WEEKDAY_NAMES } from '../weekdayNames.ts';
 import { DISCORD_TEXTS, type CommandName, type DiscordTexts } from './texts.ts';
 
 export const MANAGE_CHANNELS = String(PermissionFlagsBits.ManageChannels);
@@ -28,30 +31,37 @@ function localize(pick: (texts: DiscordTexts) => string): LocalizationMap {
   return { [Locale.ChineseTW]: zh, [Locale.EnglishUS]: en, [Locale.EnglishGB]: en };
 }
 
-function option(
-  command: CommandName,
-  name: string,
-  type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Boolean,
-  extra: Record<string, unknown> = {},
-): APIApplicationCommandBasicOption {
+/** The name, description and their localizations of an option or subcommand, from texts.ts. */
+function describeOption(command: CommandName, name: string) {
   const described = (texts: DiscordTexts) => {
     const found = texts.commands[command].options[name];
     if (!found) throw new Error(`texts.ts has no option ${command}.${name}`);
     return found;
   };
   return {
-    type,
     name,
     name_localizations: localize((texts) => described(texts).name),
     description: described(DISCORD_TEXTS.en).description,
     description_localizations: localize((texts) => described(texts).description),
-    ...extra,
-  } as APIApplicationCommandBasicOption;
+  };
+}
+
+function option(
+  command: CommandName,
+  name: string,
+  type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Boolean,
+  extra: Record<string, unknown> = {},
+): APIApplicationCommandBasicOption {
+  return { type, ...describeOption(command, name), ...extra } as APIApplicationCommandBasicOption;
+}
+
+function subcommand(command: CommandName, name: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption {
+  return { type: ApplicationCommandOptionType.Subcommand, ...describeOption(command, name), options };
 }
 
 function command(
   name: CommandName,
-  options: APIApplicationCommandBasicOption[],
+  options: (APIApplicationCommandBasicOption | APIApplicationCommandSubcommandOption)[],
   access: { manage?: boolean; contexts: InteractionContextType[] },
 ): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return {
@@ -78,10 +88,27 @@ export function buildCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody
     name_localizations: localize((texts) => texts.languageChoices[value]),
     value,
   }));
+  const dayChoices = DIGEST_WEEKDAYS.map((day) => ({
+    name: WEEKDAY_NAMES.en[day],
+    name_localizations: { [Locale.ChineseTW]: WEEKDAY_NAMES['zh-HK'][day] },
+    value: day,
+  }));
   return [
     command('subscribe', [bureau('subscribe', true), option('subscribe', 'watchdog', boolean), option('subscribe', 'digest', boolean)], { manage: true, contexts: IN_GUILD }),
     command('unsubscribe', [bureau('unsubscribe', true)], { manage: true, contexts: IN_GUILD }),
     command('subscriptions', [], { contexts: IN_GUILD }),
+    // Discord sets permissions per command, not per subcommand: /digest is shown to managers like /subscribe,
+    // and preview, which only reads, is let through on receipt for anyone a server admin shows it to.
+    command(
+      'digest',
+      [
+        subcommand('digest', 'on', [option('digest', 'day', text, { choices: dayChoices }), option('digest', 'time', text, { min_length: 4, max_length: 5 })]),
+        subcommand('digest', 'off'),
+        subcommand('digest', 'skip-empty', [option('digest', 'enabled', boolean, { required: true })]),
+        subcommand('digest', 'preview'),
+      ],
+      { manage: true, contexts: IN_GUILD },
+    ),
     command('upcoming', [bureau('upcoming', false), option('upcoming', 'days', integer, { min_value: 1, max_value: MAX_UPCOMING_DAYS })], { contexts: ANYWHERE }),
     command('overdue', [bureau('overdue', false)], { contexts: ANYWHERE }),
     command('show', [option('show', 'ref', text, { required: true, autocomplete: true, max_length: 100 })], { contexts: ANYWHERE }),

@@ -12,7 +12,7 @@ import { findSubscription } from '../../db/subscriptions.ts';
 import { checkAccess } from './checkAccess.ts';
 import { DISCORD_COMMANDS } from './commands/index.ts';
 import { createReplier } from './createReplier.ts';
-import type { DiscordBotDeps } from './DiscordCommand.ts';
+import { accessOf, type DiscordBotDeps } from './DiscordCommand.ts';
 import { languageOfLocale } from './languageOfLocale.ts';
 import { suggestBureaus } from './suggestBureaus.ts';
 import { suggestCommitmentRefs, suggestMilestoneRefs } from './suggestRefs.ts';
@@ -25,7 +25,8 @@ export interface InteractionOptions {
 
 async function handleCommand(interaction: ChatInputCommandInteraction, deps: DiscordBotDeps, options: InteractionOptions): Promise<void> {
   const command = DISCORD_COMMANDS.get(interaction.commandName as CommandName);
-  const reply = createReplier(interaction, { deferAfterMs: options.deferAfterMs, deferEphemeral: command?.access !== 'manager', logger: deps.logger });
+  const access = command ? accessOf(command, interaction) : 'everyone';
+  const reply = createReplier(interaction, { deferAfterMs: options.deferAfterMs, deferEphemeral: access !== 'manager', logger: deps.logger });
   let readerLanguage = languageOfLocale(interaction.locale) ?? 'zh-HK';
   try {
     if (!command) {
@@ -37,7 +38,7 @@ async function handleCommand(interaction: ChatInputCommandInteraction, deps: Dis
     const channelLanguage = subscription?.language ?? deps.languagePreferences.get(target) ?? 'zh-HK';
     readerLanguage = languageOfLocale(interaction.locale) ?? channelLanguage;
     const texts = textsFor(readerLanguage);
-    const refusal = checkAccess(command.access, interaction, deps);
+    const refusal = checkAccess(access, interaction, deps);
     if (refusal) return await reply.send({ content: texts[refusal], ephemeral: true });
     await command.run({ interaction, deps, target, subscription, now: deps.clock.now(), readerLanguage, channelLanguage, texts, reply });
   } catch (error) {

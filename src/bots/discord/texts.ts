@@ -3,7 +3,7 @@
 // markdown; anything a person typed is escaped by the caller.
 import type { ReaderLanguage } from '../../domain/alertLabels.ts';
 
-export const COMMAND_NAMES = ['subscribe', 'unsubscribe', 'subscriptions', 'upcoming', 'overdue', 'show', 'lang', 'mute', 'status'] as const;
+export const COMMAND_NAMES = ['subscribe', 'unsubscribe', 'subscriptions', 'digest', 'upcoming', 'overdue', 'show', 'lang', 'mute', 'status'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface Described {
@@ -12,6 +12,7 @@ export interface Described {
 }
 
 export interface CommandText extends Described {
+  /** Options and subcommands by their (English) name; names are unique within a command. */
   options: Record<string, Described>;
 }
 
@@ -56,6 +57,18 @@ export interface DiscordTexts {
   muteProblem: string;
   statusRecorded(ref: string, from: string, to: string, due: string | null): string;
   statusRefused(problem: string): string;
+  /** When the digest goes out, e.g. "逢星期一 09:00（Asia/Hong_Kong）". */
+  digestOn(when: string): string;
+  digestCreated(when: string): string;
+  digestOff: string;
+  everythingOff: string;
+  digestTimeProblem: string;
+  digestDayProblem: string;
+  digestSkipEmpty(skip: boolean): string;
+  digestPreviewHeading: string;
+  digestPreviewOff: string;
+  digestPreviewWouldSkip: string;
+  digestPreviewNoSubscription: string;
 }
 
 const zh: DiscordTexts = {
@@ -75,6 +88,19 @@ const zh: DiscordTexts = {
       options: { bureau: { name: '政策局', description: '要取消的政策局，或 all 取消全部' } },
     },
     subscriptions: { name: '訂閱設定', description: '本頻道的訂閱設定', options: {} },
+    digest: {
+      name: '每週摘要',
+      description: '本頻道的每週摘要：開關、發送日子及時間、預覽',
+      options: {
+        on: { name: '開啟', description: '開啟每週摘要，可選發送的日子及時間' },
+        off: { name: '關閉', description: '關閉每週摘要' },
+        'skip-empty': { name: '略過空白', description: '沒有內容的一週是否略過不發' },
+        preview: { name: '預覽', description: '本頻道此刻會收到的每週摘要（只有你看到）' },
+        day: { name: '星期', description: '逢星期幾發送' },
+        time: { name: '時間', description: '發送時間，24小時制 HH:MM（如 09:00）' },
+        enabled: { name: '略過', description: '略過（True）或照常發送（False）' },
+      },
+    },
     upcoming: {
       name: '即將到期',
       description: '即將到期的承諾',
@@ -138,6 +164,18 @@ const zh: DiscordTexts = {
   muteProblem: '日數要是0至365之間的整數（0 即取消靜音）。',
   statusRecorded: (ref, from, to, due) => `已記錄 \`${ref}\`：${from} → ${to}${due ? `（新期限 ${due}）` : ''}。`,
   statusRefused: (problem) => `未能記錄：${problem}`,
+  digestOn: (when) => `📬 本頻道的每週摘要已開啟，${when}發送。`,
+  digestCreated: (when) =>
+    `📬 已為本頻道建立訂閱：所有政策局，只開啟每週摘要（期限提示關閉），${when}發送。如只想跟進部分政策局，可先 \`/unsubscribe all\`，再 \`/subscribe\`。`,
+  digestOff: '本頻道的每週摘要已關閉。',
+  everythingOff: '注意：期限提示、逾期監察及每週摘要都已關閉，本頻道不會再收到任何訊息。',
+  digestTimeProblem: '時間要是24小時制 HH:MM，例如 09:00。',
+  digestDayProblem: '請從星期一至星期日中選擇。',
+  digestSkipEmpty: (skip) => (skip ? '本頻道沒有內容的每週摘要會略過，不會發送。' : '本頻道的每週摘要即使沒有內容亦會照常發送。'),
+  digestPreviewHeading: '*預覽：本頻道此刻會收到的每週摘要*',
+  digestPreviewOff: '本頻道的每週摘要現時關閉；`/digest on` 即可開啟。',
+  digestPreviewWouldSkip: '本週摘要沒有內容，按設定不會發送。',
+  digestPreviewNoSubscription: '本頻道未有訂閱。使用 `/digest on` 接收每週摘要，或 `/subscribe bureau:DEVB` 訂閱期限提示。',
 };
 
 const en: DiscordTexts = {
@@ -157,6 +195,19 @@ const en: DiscordTexts = {
       options: { bureau: { name: 'bureau', description: 'The bureau to stop following, or all' } },
     },
     subscriptions: { name: 'subscriptions', description: "This channel's subscription", options: {} },
+    digest: {
+      name: 'digest',
+      description: "This channel's weekly digest: on or off, day and time, preview",
+      options: {
+        on: { name: 'on', description: 'Turn the weekly digest on, optionally on a chosen day and time' },
+        off: { name: 'off', description: 'Turn the weekly digest off' },
+        'skip-empty': { name: 'skip-empty', description: 'Whether a week with nothing in it is skipped' },
+        preview: { name: 'preview', description: 'The weekly digest this channel would get now (only you see it)' },
+        day: { name: 'day', description: 'The day of the week it comes' },
+        time: { name: 'time', description: 'The time it comes, 24-hour HH:MM (e.g. 09:00)' },
+        enabled: { name: 'enabled', description: 'Skip empty weeks (True) or send them anyway (False)' },
+      },
+    },
     upcoming: {
       name: 'upcoming',
       description: 'Commitments coming due',
@@ -221,6 +272,18 @@ const en: DiscordTexts = {
   muteProblem: 'Days must be a whole number from 0 to 365 (0 turns muting off).',
   statusRecorded: (ref, from, to, due) => `Recorded \`${ref}\`: ${from} → ${to}${due ? ` (new due date ${due})` : ''}.`,
   statusRefused: (problem) => `Not recorded: ${problem}`,
+  digestOn: (when) => `📬 This channel gets the weekly digest ${when}.`,
+  digestCreated: (when) =>
+    `📬 Created a subscription for this channel: all bureaux, weekly digest only (deadline alerts off), ${when}. To follow only some bureaux, use \`/unsubscribe all\`, then \`/subscribe\`.`,
+  digestOff: 'The weekly digest is off for this channel.',
+  everythingOff: 'Note: deadline alerts, watchdog and digest are all off, so this channel will receive nothing.',
+  digestTimeProblem: 'The time must be 24-hour HH:MM, e.g. 09:00.',
+  digestDayProblem: 'Choose a day from Monday to Sunday.',
+  digestSkipEmpty: (skip) => (skip ? 'Weekly digests with nothing in them are now skipped in this channel.' : 'Weekly digests now come to this channel even when there is nothing in them.'),
+  digestPreviewHeading: '*Preview: the weekly digest this channel would get now*',
+  digestPreviewOff: 'The weekly digest is off for this channel; `/digest on` turns it on.',
+  digestPreviewWouldSkip: 'There is nothing in this week’s digest, so it would be skipped.',
+  digestPreviewNoSubscription: 'This channel has no subscription yet. Use `/digest on` for the weekly digest, or `/subscribe bureau:DEVB` for deadline alerts.',
 };
 
 export const DISCORD_TEXTS: Readonly<Record<ReaderLanguage, DiscordTexts>> = { 'zh-HK': zh, en };

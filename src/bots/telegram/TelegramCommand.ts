@@ -6,7 +6,10 @@ export type CommandAccess = 'everyone' | 'manager' | 'editor';
 
 export interface TelegramCommand {
   name: CommandName;
-  /** manager: changes the chat's subscription (group admins only); editor: records statuses. */
-  access: CommandAccess;
+  /**
+   * manager: changes the chat's subscription (group admins only); editor: records statuses. A function of
+   * the arguments when they decide it (/digest preview only reads, /digest on changes the subscription).
+   */
+  access: CommandAccess | ((args: string) => CommandAccess);
   run(request: ChatRequest): Promise<void>;
 }

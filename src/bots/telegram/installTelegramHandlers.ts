@@ -16,8 +16,9 @@ import { textsFor } from './texts.ts';
 async function runCommand(ctx: Context, deps: TelegramBotDeps, command: TelegramCommand): Promise<void> {
   const request = await createChatRequest(ctx, deps);
   if (!request) return;
-  if (command.access === 'manager' && !(await canManageChat(request))) return void (await request.reply(request.texts.notAdmin));
-  if (command.access === 'editor') {
+  const access = typeof command.access === 'function' ? command.access(request.args) : command.access;
+  if (access === 'manager' && !(await canManageChat(request))) return void (await request.reply(request.texts.notAdmin));
+  if (access === 'editor') {
     if (!ctx.from) return void (await request.reply(request.texts.editorNeedsPerson));
     if (!isEditor(request)) return void (await request.reply(request.texts.notEditor));
   }

@@ -67,6 +67,14 @@ export interface BotTexts {
   switchCreated(name: string): string;
   switchNothingToTurnOff(name: string): string;
   everythingOff: string;
+  /** When the digest goes out, e.g. "逢星期一 09:00（Asia/Hong_Kong）" (plain text). */
+  digestSchedule(when: string): string;
+  digestNotDayOrTime(word: string): string;
+  digestSkipEmpty(skip: boolean): string;
+  digestPreviewHeading: string;
+  digestPreviewOff: string;
+  digestPreviewWouldSkip: string;
+  digestPreviewNoSubscription: string;
   toggledOn(name: string): string;
   toggledOff(name: string): string;
   upcomingHeading(days: number, scope: string | null, count: number): string;
@@ -101,7 +109,11 @@ const zh: BotTexts = {
     subscribe: { description: '訂閱政策局的期限提示', args: '<政策局…|all>', example: '/subscribe 發展局' },
     unsubscribe: { description: '取消訂閱政策局', args: '<政策局…|all>', example: '/unsubscribe 發展局' },
     watchdog: { description: '開關逾期監察（逾期後每週提醒）', args: 'on|off', example: '/watchdog on' },
-    digest: { description: '開關每週摘要', args: 'on|off', example: '/digest on' },
+    digest: {
+      description: '每週摘要：開關、發送日子及時間、預覽',
+      args: 'on [星期] [HH:MM] | off | skip-empty on|off | preview',
+      example: '/digest on 星期一 09:00',
+    },
     deadlines: { description: '開關期限提示', args: 'on|off', example: '/deadlines off' },
     subscriptions: { description: '本對話的訂閱設定', args: '' },
     upcoming: { description: '即將到期的承諾', args: '[政策局] [日數]', example: '/upcoming 發展局 14' },
@@ -159,6 +171,13 @@ const zh: BotTexts = {
     `已為本對話建立訂閱：所有政策局，只開啟${escapeHtml(name)}（期限提示關閉）。如只想跟進部分政策局，可先 /unsubscribe all，再 /subscribe。`,
   switchNothingToTurnOff: (name) => `本對話未有訂閱，${escapeHtml(name)}本來就是關閉的。`,
   everythingOff: '注意：期限提示、逾期監察及每週摘要都已關閉，本對話不會再收到任何訊息。',
+  digestSchedule: (when) => `每週摘要${escapeHtml(when)}發送。`,
+  digestNotDayOrTime: (word) => `「${escapeHtml(word)}」不是星期（一至日、mon至sun）或24小時制時間（HH:MM）。`,
+  digestSkipEmpty: (skip) => (skip ? '沒有內容的每週摘要會略過，不會發送。' : '每週摘要即使沒有內容亦會照常發送。'),
+  digestPreviewHeading: '<i>預覽：本對話此刻會收到的每週摘要</i>',
+  digestPreviewOff: '本對話的每週摘要現時關閉；/digest on 即可開啟。',
+  digestPreviewWouldSkip: '本週摘要沒有內容，按設定不會發送。',
+  digestPreviewNoSubscription: '本對話未有訂閱。輸入 /digest on 接收每週摘要，或 /subscribe 發展局 訂閱期限提示。',
   toggledOn: (name) => `已訂閱 ${name}`,
   toggledOff: (name) => `已取消 ${name}`,
   upcomingHeading: (days, scope, count) => `<b>未來${days}日內到期的承諾${scope ? `（${escapeHtml(scope)}）` : ''}</b>：${count}項`,
@@ -193,7 +212,11 @@ const en: BotTexts = {
     subscribe: { description: "Get a bureau's deadline alerts", args: '<bureau…|all>', example: '/subscribe DEVB' },
     unsubscribe: { description: 'Stop following a bureau', args: '<bureau…|all>', example: '/unsubscribe DEVB' },
     watchdog: { description: 'Overdue reminders on or off', args: 'on|off', example: '/watchdog on' },
-    digest: { description: 'Weekly digest on or off', args: 'on|off', example: '/digest on' },
+    digest: {
+      description: 'Weekly digest: on or off, day and time, preview',
+      args: 'on [day] [HH:MM] | off | skip-empty on|off | preview',
+      example: '/digest on mon 09:00',
+    },
     deadlines: { description: 'Deadline alerts on or off', args: 'on|off', example: '/deadlines off' },
     subscriptions: { description: "This chat's subscription", args: '' },
     upcoming: { description: 'Commitments coming due', args: '[bureau] [days]', example: '/upcoming DEVB 14' },
@@ -251,6 +274,13 @@ const en: BotTexts = {
     `Created a subscription for this chat: all bureaux, ${escapeHtml(name)} only (deadline alerts off). To follow only some bureaux, send /unsubscribe all, then /subscribe.`,
   switchNothingToTurnOff: (name) => `This chat has no subscription, so ${escapeHtml(name)} is already off.`,
   everythingOff: 'Note: deadline alerts, watchdog and digest are all off, so this chat will receive nothing.',
+  digestSchedule: (when) => `The weekly digest comes ${escapeHtml(when)}.`,
+  digestNotDayOrTime: (word) => `“${escapeHtml(word)}” is neither a day (mon…sun) nor a 24-hour time (HH:MM).`,
+  digestSkipEmpty: (skip) => (skip ? 'Weekly digests with nothing in them are now skipped.' : 'Weekly digests now come even when there is nothing in them.'),
+  digestPreviewHeading: '<i>Preview: the weekly digest this chat would get now</i>',
+  digestPreviewOff: 'The weekly digest is off for this chat; /digest on turns it on.',
+  digestPreviewWouldSkip: 'There is nothing in this week’s digest, so it would be skipped.',
+  digestPreviewNoSubscription: 'This chat has no subscription yet. Send /digest on for the weekly digest, or /subscribe DEVB for deadline alerts.',
   toggledOn: (name) => `Following ${name}`,
   toggledOff: (name) => `Stopped following ${name}`,
   upcomingHeading: (days, scope, count) => `<b>Due in the next ${days} days${scope ? ` (${escapeHtml(scope)})` : ''}</b>: ${count}`,

@@ -90,8 +90,8 @@ describe('command registration', () => {
     expect(fake.commands()).toEqual([]);
     const commands = fake.commands(fake.guildId);
     const byName = new Map(commands.map((command) => [command.name, command]));
-    expect([...byName.keys()].sort()).toEqual(['lang', 'mute', 'overdue', 'show', 'status', 'subscribe', 'subscriptions', 'unsubscribe', 'upcoming']);
-    for (const name of ['subscribe', 'unsubscribe', 'lang', 'mute']) expect(byName.get(name)?.default_member_permissions).toBe(MANAGE_CHANNELS);
+    expect([...byName.keys()].sort()).toEqual(['digest', 'lang', 'mute', 'overdue', 'show', 'status', 'subscribe', 'subscriptions', 'unsubscribe', 'upcoming']);
+    for (const name of ['subscribe', 'unsubscribe', 'digest', 'lang', 'mute']) expect(byName.get(name)?.default_member_permissions).toBe(MANAGE_CHANNELS);
     for (const name of ['subscriptions', 'upcoming', 'overdue', 'show', 'status']) expect(byName.get(name)?.default_member_permissions).toBeNull();
     const subscribeCommand = byName.get('subscribe')!;
     expect(subscribeCommand.name_localizations).toMatchObject({ 'zh-TW': '訂閱', 'en-US': 'subscribe' });
@@ -113,7 +113,7 @@ describe('command registration', () => {
   it('registers globally without DISCORD_GUILD_ID', async () => {
     await startBot({ DISCORD_GUILD_ID: '' });
     expect(fake.commands(fake.guildId)).toEqual([]);
-    expect(fake.commands()).toHaveLength(9);
+    expect(fake.commands()).toHaveLength(10);
   });
 });
 

@@ -84,7 +84,7 @@ describe('Telegram commands in English', () => {
     expect(summary).toContain('Covers: all bureaux');
     expect(summary).toContain('Deadline alerts: off · Watchdog: off · Weekly digest: on');
     expect(summary).toContain('Muted until: 2024-12-27 09:30');
-    expect(await reply('/digest sometimes')).toBe('Usage: /digest on|off\nExample: /digest on');
+    expect(await reply('/digest sometimes')).toBe('Usage: /digest on [day] [HH:MM] | off | skip-empty on|off | preview\nExample: /digest on mon 09:00');
     expect(await reply('/mute forever')).toBe('Usage: /mute <days>|off\nExample: /mute 7');
     expect(await reply('/subscribe and')).toBe('Usage: /subscribe <bureau…|all>\nExample: /subscribe DEVB');
     expect(await reply('/whatever')).toBe('Unknown command /whatever. Send /help for the list.');

@@ -2,6 +2,7 @@
 import type { TelegramCommand } from '../TelegramCommand.ts';
 import { COMMAND_NAMES } from '../texts.ts';
 import { bureausCommand } from './bureaus.ts';
+import { digestCommand } from './digest.ts';
 import { overdueCommand, upcomingCommand } from './dueLists.ts';
 import { langCommand } from './lang.ts';
 import { muteCommand } from './mute.ts';
@@ -10,7 +11,7 @@ import { helpCommand, startCommand } from './start.ts';
 import { claimedCommand, metCommand, rescheduleCommand } from './statusCommands.ts';
 import { subscribeCommand, unsubscribeCommand } from './subscribe.ts';
 import { subscriptionsCommand } from './subscriptions.ts';
-import { deadlinesCommand, digestCommand, watchdogCommand } from './switches.ts';
+import { deadlinesCommand, watchdogCommand } from './switches.ts';
 
 const ALL: readonly TelegramCommand[] = [
   startCommand,
