@@ -193,7 +193,9 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
       }
       // Alerts for one target go out together; each digest is a message of its own.
       const key = row.kind === 'digest' ? `digest:${row.id}` : row.target;
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
     }
     await runLimited([...groups.values()], options.concurrency ?? 16, (rows) => finishGroup(rows[0]!.target, rows));
   }
