@@ -8,10 +8,11 @@
 // Run: npx tsx bench/telegramBenchmark.ts
 import { Api } from 'grammy';
 import { createLogger } from '../src/logger.ts';
-import type { AlertItem, OutgoingMessage } from '../src/notify/ChannelAdapter.ts';
+import type { OutgoingMessage } from '../src/notify/ChannelAdapter.ts';
 import { createTelegramAdapter } from '../src/notify/telegram.ts';
 import { createTelegramLimiter } from '../src/notify/telegram/createTelegramLimiter.ts';
 import { startFakeTelegram } from '../test/fakes/telegram/startFakeTelegram.ts';
+import { buildAlertItem } from '../test/support/buildAlertMessage.ts';
 import { createVirtualTimers } from '../test/unit/notify/telegram/createVirtualTimers.ts';
 
 const BROADCAST_CHATS = 2_000;
@@ -21,26 +22,7 @@ const GROUP_ID = -1001234567890;
 const logger = createLogger({ level: 'silent' });
 
 function alertFor(target: string, id: number): OutgoingMessage {
-  const item: AlertItem = {
-    notificationId: id,
-    dedupeKey: `bench:${id}`,
-    kind: 'approaching',
-    ref: 'PA2024-7-03',
-    seq: 1,
-    text: '在2024年年底前公布牛潭尾、新界北新市鎮及馬草壟一帶的初步發展建議。',
-    subject: null,
-    phrase: '在2024年年底前',
-    milestoneKind: 'deadline',
-    bureaus: [{ code: 'DEVB', zh: '發展局', en: 'Development Bureau' }],
-    withRelevantBureaux: false,
-    due: '2024-12-31',
-    daysLeft: 7,
-    status: 'pending',
-    evidenceUrl: null,
-    documentKey: 'policy-address-2024-ch7',
-    documentTitle: '2024年施政報告附篇 第七章',
-    documentUrl: 'https://www.policyaddress.gov.hk/2024/tc/',
-  };
+  const item = buildAlertItem({ notificationId: id, dedupeKey: `bench:${id}`, text: '在2024年年底前公布牛潭尾、新界北新市鎮及馬草壟一帶的初步發展建議。' });
   return { target, language: 'zh-HK', items: [item], groupKey: String(id) };
 }
 

@@ -8,7 +8,7 @@ import { createDiscordDeliveryAdapter, createDiscordWebhookAdapter, type Discord
 import { measureEmbed } from '../../../src/notify/discord/measureEmbed.ts';
 import { startFakeDiscord, type FakeDiscord } from '../../fakes/discord/startFakeDiscord.ts';
 import { silentLogger } from '../../support/seedTestDatabase.ts';
-import { buildAlertMessage } from '../../unit/notify/discord/buildAlertMessage.ts';
+import { buildAlertMessage } from '../../support/buildAlertMessage.ts';
 
 const TUNING: DiscordRestTuning = { rest: { retries: 1, timeout: 2_000 }, maxRateLimitWaitMs: 500 };
 const MESSAGES = '/channels/:id/messages';

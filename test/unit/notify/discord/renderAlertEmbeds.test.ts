@@ -3,7 +3,7 @@ import type { AlertKind } from '../../../../src/domain/alertPolicy.ts';
 import { measureEmbed } from '../../../../src/notify/discord/measureEmbed.ts';
 import { ALERT_COLOURS, renderAlertEmbeds } from '../../../../src/notify/discord/renderAlertEmbeds.ts';
 import { renderAlertPages } from '../../../../src/notify/discord/renderAlertPages.ts';
-import { buildAlertItem, buildAlertMessage } from './buildAlertMessage.ts';
+import { buildAlertItem, buildAlertMessage } from '../../../support/buildAlertMessage.ts';
 
 const HK = { timezone: 'Asia/Hong_Kong', sendAt: '09:00' };
 // 2024-12-31 09:00 in Hong Kong is 2024-12-31T01:00:00Z.

@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertItem, OutgoingMessage } from '../../../../src/notify/ChannelAdapter.ts';
 import { isQuietMessage, renderAlertsHtml } from '../../../../src/notify/telegram/renderAlertsHtml.ts';
+import { buildAlertItem } from '../../../support/buildAlertMessage.ts';
 import { findHtmlProblem } from './checkTelegramHtml.ts';
 
 function item(overrides: Partial<AlertItem> = {}): AlertItem {
-  return {
-    notificationId: 1,
+  return buildAlertItem({
     dedupeKey: 'k',
-    kind: 'approaching',
-    ref: 'PA2024-7-03',
-    seq: 1,
     text: '在2024年年底前公布牛潭尾、新界北新市鎮及馬草壟一帶的初步發展大綱圖。',
-    subject: null,
-    phrase: '在2024年年底前',
-    milestoneKind: 'deadline',
-    bureaus: [{ code: 'DEVB', zh: '發展局', en: 'Development Bureau' }],
-    withRelevantBureaux: false,
-    due: '2024-12-31',
-    daysLeft: 7,
-    status: 'pending',
-    evidenceUrl: null,
     documentKey: 'policy-address-2024-ch7',
     documentTitle: '2024年施政報告附篇 第七章',
     documentUrl: 'https://www.policyaddress.gov.hk/2024/tc/',
     ...overrides,
-  };
+  });
 }
 
 function message(items: AlertItem[], language: OutgoingMessage['language'] = 'zh-HK'): OutgoingMessage {

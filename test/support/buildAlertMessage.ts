@@ -1,6 +1,6 @@
 // AlertItems and OutgoingMessages for Discord renderer and adapter tests: shaped like the worker's, with the
 // seed chapter's DEVB milestone (due 2024-12-31) as the default.
-import type { AlertItem, OutgoingMessage } from '../../../../src/notify/ChannelAdapter.ts';
+import type { AlertItem, OutgoingMessage } from '../../src/notify/ChannelAdapter.ts';
 
 export function buildAlertItem(overrides: Partial<AlertItem> = {}): AlertItem {
   return {
