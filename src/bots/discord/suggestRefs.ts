@@ -6,8 +6,8 @@ import { labelsFor, type ReaderLanguage } from '../../domain/alertLabels.ts';
 import { DISCORD_LIMITS } from '../../notify/discord/discordLimits.ts';
 import { truncateText } from '../../notify/discord/truncateText.ts';
 import { searchCommitments } from '../../services/searchCommitments.ts';
+import { searchMilestones } from '../../services/searchMilestones.ts';
 import { formatMilestoneRef } from '../formatDueLine.ts';
-import { searchMilestones } from './searchMilestones.ts';
 
 export async function suggestCommitmentRefs(pool: Pool, typed: string): Promise<APIApplicationCommandOptionChoice<string>[]> {
   const found = await searchCommitments(pool, typed, DISCORD_LIMITS.choices);

@@ -1,8 +1,8 @@
 // Milestones of the commitments matching what an editor has typed (a ref prefix, "ref/n", or words of the text),
 // for /status autocomplete: each with its position among the commitment's milestones, so the choice can name
 // "PA2024-7-09/2" when a commitment has several.
-import type { Pool } from '../../db/createPool.ts';
-import type { MilestoneStatus } from '../../domain/milestoneStatus.ts';
+import type { Pool } from '../db/createPool.ts';
+import type { MilestoneStatus } from '../domain/milestoneStatus.ts';
 
 export interface MilestoneSummary {
   ref: string;
