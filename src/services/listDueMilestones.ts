@@ -7,6 +7,8 @@ import type { MilestoneStatus } from '../domain/milestoneStatus.ts';
 export interface DueMilestone {
   ref: string;
   seq: number;
+  /** How many dated milestones the commitment has (a ref names one only when there are several). */
+  milestoneCount: number;
   text: string;
   subject: string | null;
   bureaus: string[];
@@ -27,8 +29,9 @@ export interface ListDueOptions {
 }
 
 export async function listDueMilestones(pool: Pool, options: ListDueOptions): Promise<DueMilestone[]> {
-  const { rows } = await pool.query<{ ref: string; seq: number; text: string; subject: string | null; bureaus: string[]; due: string; kind: 'deadline' | 'start'; status: MilestoneStatus }>(
-    `SELECT c.ref, m.seq, c.text, m.subject, c.bureaus, m.due, m.kind, m.status
+  const { rows } = await pool.query<{ ref: string; seq: number; milestoneCount: number; text: string; subject: string | null; bureaus: string[]; due: string; kind: 'deadline' | 'start'; status: MilestoneStatus }>(
+    `SELECT c.ref, m.seq, c.text, m.subject, c.bureaus, m.due, m.kind, m.status,
+            (SELECT count(*) FROM milestones x WHERE x.commitment_id = c.id AND x.withdrawn_at IS NULL)::int AS "milestoneCount"
      FROM milestones m JOIN commitments c ON c.id = m.commitment_id
      WHERE m.status IN ('pending', 'rescheduled') AND m.withdrawn_at IS NULL AND c.withdrawn_at IS NULL
        AND m.due <= $1::date AND ($2::text[] IS NULL OR c.bureaus && $2::text[])

@@ -208,8 +208,8 @@ describe('reading commands', () => {
     expect(isEphemeral(reply)).toBe(true);
     const embed = reply.embeds![0]!;
     expect(embed.title).toBe('未來14日內到期的承諾（發展局）：4項');
-    // The due list has no milestone count, so PA2024-7-01's first milestone shows without "/1" (formatDueLine).
-    for (const ref of ['PA2024-7-01', 'PA2024-7-03', 'PA2024-7-04', 'PA2024-7-06']) expect(embed.description).toContain(`\`${ref}\``);
+    // PA2024-7-01 has two milestones, so the one due now is named with its number.
+    for (const ref of ['PA2024-7-01/1', 'PA2024-7-03', 'PA2024-7-04', 'PA2024-7-06']) expect(embed.description).toContain(`\`${ref}\``);
     expect(embed.description).toContain('期限 2024-12-31（尚餘7日）');
     const none = await run({ name: 'upcoming', options: { bureau: 'EDB' }, locale: 'en-US' });
     expect(none.content).toBe('Nothing is due in the next 30 days.');
