@@ -21,13 +21,14 @@ export class MigrationError extends Error {
   }
 }
 
-export class EmbeddedPostgresError extends Error {
+/** A database operation that failed part-way (its connection dropped, the server stopped): nothing of it was kept. */
+export class DatabaseOperationError extends Error {
   constructor(
-    readonly dataDir: string,
+    readonly operation: string,
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`embedded PostgreSQL (${dataDir}): ${reason}`, options);
-    this.name = 'EmbeddedPostgresError';
+    super(`${operation}: ${reason}`, options);
+    this.name = 'DatabaseOperationError';
   }
 }

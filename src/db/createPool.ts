@@ -66,3 +66,8 @@ export async function checkConnection(pool: Pool, url: string): Promise<void> {
     throw new DatabaseConnectionError(describeDatabaseUrl(url), explainConnectionError(error), { cause: error });
   }
 }
+
+/** A round trip to the server, for the health check. */
+export async function pingDatabase(pool: Pool): Promise<void> {
+  await pool.query('SELECT 1');
+}

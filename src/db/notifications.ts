@@ -1,6 +1,7 @@
 // SQL for the notifications table: the outbox the tick writes and the delivery worker drains. A claim is a
-// lease (state 'sending', owner, expiry) committed before the adapter is called; every outcome is written
-// only while the lease is still ours, so a worker that lost its lease cannot overwrite a newer result.
+// lease (state 'sending', owner, token, expiry) committed before the adapter is called and renewed while the
+// claim is in flight; every outcome is written only while the claim is still ours (owner and token), so a
+// worker whose lease was taken over cannot overwrite the newer claim's result.
 import type { AlertKind } from '../domain/alertPolicy.ts';
 import type { MilestoneStatus } from '../domain/milestoneStatus.ts';
 import type { Pool, PoolClient } from './createPool.ts';
@@ -25,6 +26,8 @@ export interface NotificationDetails extends ClaimedNotification {
   subscriptionDisabledAt: Date | null;
   subscriptionDisabledReason: string | null;
   mutedUntil: Date | null;
+  /** A later slot of the same milestone exists for this subscription (whatever its state): this one is stale. */
+  laterSlot: boolean;
   milestone: {
     seq: number;
     kind: 'deadline' | 'start';
@@ -39,39 +42,83 @@ export interface NotificationDetails extends ClaimedNotification {
   document: { key: string; title: string; sourceUrl: string | null } | null;
 }
 
+// Leases run on the database's clock, never a process's: replicas whose clocks differ (another host, or a
+// service started at a chosen instant with POLICYWATCH_NOW) must agree on when a claim has run out, or one
+// takes over rows the other is still sending.
+
 /** Returns rows whose lease ran out (their worker died or stalled) to the queue. */
 export async function releaseExpiredLeases(db: Db, now: Date): Promise<number> {
   const { rowCount } = await db.query(
-    `UPDATE notifications SET state = 'pending', lease_owner = NULL, lease_until = NULL, available_at = $1, updated_at = $1
-     WHERE state = 'sending' AND lease_until < $1`,
+    `UPDATE notifications SET state = 'pending', ${RELEASE}, available_at = $1, updated_at = $1
+     WHERE state = 'sending' AND lease_until < clock_timestamp()`,
     [now],
   );
   return rowCount ?? 0;
 }
 
+/** The channel the tick and `policywatch retry` notify when they queue work; delivery loops listen on it. */
+export const OUTBOX_CHANNEL = 'policywatch_outbox';
+
+// The advisory-lock class of targets being claimed (two-key form, apart from the tick's one-key locks).
+const CLAIM_LOCK_CLASS = 0x70770001;
+
+/** One claim: its rows are ours while lease_owner and lease_token still match and state is 'sending'. */
+export interface Lease {
+  owner: string;
+  token: string;
+}
+
+/**
+ * Claims the due rows of up to `limit` targets, each target whole: every pending row of a chosen target comes
+ * along, so one tick's alerts for a chat stay one message. Rows locked by another claim are skipped.
+ *
+ * Row locks alone would let two concurrent claims split a target: when one claim's limit stops inside a
+ * target's rows, the other locks the rest and the chat gets two messages. So a claim first takes the target
+ * itself (a transaction-scoped advisory lock on its name, held until the claim commits) and skips targets
+ * another claim holds. The lock is tried before the row is locked, so a target is only ever in one claim.
+ */
 export async function claimNotifications(
   db: Db,
-  options: { owner: string; now: Date; leaseMs: number; limit: number; channels: readonly string[] },
+  options: { lease: Lease; now: Date; leaseMs: number; limit: number; channels: readonly string[] },
 ): Promise<ClaimedNotification[]> {
   const { rows } = await db.query<ClaimedNotification>(
-    `WITH claimable AS (
-       SELECT n.id FROM notifications n JOIN subscriptions s ON s.id = n.subscription_id
-       WHERE n.state = 'pending' AND n.available_at <= $2
-         AND (s.paused_until IS NULL OR s.paused_until <= $2)
-         AND split_part(n.target, ':', 1) = ANY($5::text[])
-       -- index order; the tick inserts one target's alerts with neighbouring ids, so batches hold whole groups
+    `WITH due AS (
+       SELECT n.target FROM notifications n JOIN subscriptions s ON s.id = n.subscription_id
+       WHERE n.state = 'pending' AND n.available_at <= $3
+         AND (s.paused_until IS NULL OR s.paused_until <= $3)
+         AND split_part(n.target, ':', 1) = ANY($6::text[])
+         AND pg_try_advisory_xact_lock(${CLAIM_LOCK_CLASS}, hashtext(n.target))
        ORDER BY n.available_at, n.id
-       LIMIT $4
+       LIMIT $5
+       -- rows another claimer holds are skipped here too, so a concurrent claim picks other targets
+       -- instead of coming back empty and ending its drain while work is left
+       FOR UPDATE OF n SKIP LOCKED
+     ),
+     claimable AS (
+       SELECT n.id FROM notifications n
+       WHERE n.target IN (SELECT target FROM due) AND n.state = 'pending' AND n.available_at <= $3
+       ORDER BY n.id
        FOR UPDATE OF n SKIP LOCKED
      )
-     UPDATE notifications n SET state = 'sending', lease_owner = $1, lease_until = $2::timestamptz + make_interval(secs => $3::double precision / 1000),
-       attempts = n.attempts + 1, updated_at = $2
+     UPDATE notifications n SET state = 'sending', lease_owner = $1, lease_token = $2::uuid,
+       lease_until = clock_timestamp() + make_interval(secs => $4::double precision / 1000),
+       attempts = n.attempts + 1, updated_at = $3
      FROM claimable c WHERE n.id = c.id
      RETURNING n.id, n.dedupe_key AS "dedupeKey", n.kind, n.subscription_id AS "subscriptionId", n.milestone_id AS "milestoneId",
        n.due, n.slot_at AS "slotAt", n.target, n.attempts, n.payload`,
-    [options.owner, options.now, options.leaseMs, options.limit, options.channels],
+    [options.lease.owner, options.lease.token, options.now, options.leaseMs, options.limit, options.channels],
   );
   return rows;
+}
+
+/** Heartbeat: extends the lease of every row of this claim still in flight; returns how many it holds. */
+export async function renewLease(db: Db, lease: Lease, leaseMs: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE notifications SET lease_until = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
+     WHERE lease_token = $2::uuid AND lease_owner = $1 AND state = 'sending'`,
+    [lease.owner, lease.token, leaseMs],
+  );
+  return rowCount ?? 0;
 }
 
 /** Everything needed to render and to re-check the claimed alerts, as they stand now. */
@@ -82,8 +129,16 @@ export async function loadNotificationDetails(db: Db, ids: readonly number[]): P
             s.language, s.disabled_at AS "subscriptionDisabledAt", s.disabled_reason AS "subscriptionDisabledReason", s.muted_until AS "mutedUntil",
             m.seq, m.kind AS "milestoneKind", m.phrase, m.subject, m.due AS "milestoneDue", m.status, m.evidence_url AS "evidenceUrl",
             m.withdrawn_at IS NOT NULL AS "milestoneWithdrawn",
-            c.ref, c.text, c.bureaus, c.with_relevant_bureaux AS "withRelevantBureaux", c.withdrawn_at IS NOT NULL AS "commitmentWithdrawn",
-            d.key AS "documentKey", d.title AS "documentTitle", d.source_url AS "documentUrl"
+            c.ref,
+            -- the subscriber's edition of the text where it exists (en for en, Chinese otherwise)
+            coalesce((SELECT t.text FROM commitment_texts t WHERE t.commitment_id = c.id
+                        AND t.language = CASE s.language WHEN 'en' THEN 'en' ELSE 'zh-Hant' END), c.text) AS text,
+            c.bureaus, c.with_relevant_bureaux AS "withRelevantBureaux", c.withdrawn_at IS NOT NULL AS "commitmentWithdrawn",
+            d.key AS "documentKey", d.title AS "documentTitle", d.source_url AS "documentUrl",
+            (n.milestone_id IS NOT NULL AND EXISTS (
+              SELECT 1 FROM notifications l
+              WHERE l.subscription_id = n.subscription_id AND l.milestone_id = n.milestone_id AND l.slot_at > n.slot_at
+            )) AS "laterSlot"
      FROM notifications n
      JOIN subscriptions s ON s.id = n.subscription_id
      LEFT JOIN milestones m ON m.id = n.milestone_id
@@ -97,7 +152,7 @@ export async function loadNotificationDetails(db: Db, ids: readonly number[]): P
     id: row.id, dedupeKey: row.dedupeKey, kind: row.kind, subscriptionId: row.subscriptionId, milestoneId: row.milestoneId,
     due: row.due, slotAt: row.slotAt, target: row.target, attempts: row.attempts, payload: row.payload,
     language: row.language, subscriptionDisabledAt: row.subscriptionDisabledAt, subscriptionDisabledReason: row.subscriptionDisabledReason,
-    mutedUntil: row.mutedUntil,
+    mutedUntil: row.mutedUntil, laterSlot: row.laterSlot,
     milestone: row.milestoneId === null ? null : {
       seq: row.seq, kind: row.milestoneKind, phrase: row.phrase, subject: row.subject, due: row.milestoneDue, status: row.status,
       evidenceUrl: row.evidenceUrl, withdrawn: row.milestoneWithdrawn,
@@ -107,12 +162,16 @@ export async function loadNotificationDetails(db: Db, ids: readonly number[]): P
   }));
 }
 
-export async function markSent(db: Db, ids: readonly number[], owner: string, now: Date): Promise<number> {
+// Outcomes are fenced by the claim (owner and token), not by lease_until: a send that succeeded is
+// recorded even if the write comes late, as long as nobody has claimed the row since.
+const OURS = `id = ANY($1::bigint[]) AND lease_owner = $2 AND lease_token = $3::uuid AND state = 'sending'`;
+const RELEASE = 'lease_owner = NULL, lease_token = NULL, lease_until = NULL';
+
+export async function markSent(db: Db, ids: readonly number[], lease: Lease, now: Date): Promise<number> {
   if (!ids.length) return 0;
   const { rowCount } = await db.query(
-    `UPDATE notifications SET state = 'sent', sent_at = $3, lease_owner = NULL, lease_until = NULL, last_error = NULL, updated_at = $3
-     WHERE id = ANY($1::bigint[]) AND lease_owner = $2 AND state = 'sending'`,
-    [ids, owner, now],
+    `UPDATE notifications SET state = 'sent', sent_at = $4, ${RELEASE}, last_error = NULL, updated_at = $4 WHERE ${OURS}`,
+    [ids, lease.owner, lease.token, now],
   );
   return rowCount ?? 0;
 }
@@ -121,26 +180,24 @@ export async function markSent(db: Db, ids: readonly number[], owner: string, no
 export async function markFinished(
   db: Db,
   ids: readonly number[],
-  owner: string,
+  lease: Lease,
   state: 'superseded' | 'dead',
   reason: string,
   now: Date,
 ): Promise<number> {
   if (!ids.length) return 0;
   const { rowCount } = await db.query(
-    `UPDATE notifications SET state = $3, last_error = $4, lease_owner = NULL, lease_until = NULL, updated_at = $5
-     WHERE id = ANY($1::bigint[]) AND lease_owner = $2 AND state = 'sending'`,
-    [ids, owner, state, reason, now],
+    `UPDATE notifications SET state = $4, last_error = $5, ${RELEASE}, updated_at = $6 WHERE ${OURS}`,
+    [ids, lease.owner, lease.token, state, reason, now],
   );
   return rowCount ?? 0;
 }
 
-export async function scheduleRetry(db: Db, ids: readonly number[], owner: string, reason: string, availableAt: Date, now: Date): Promise<number> {
+export async function scheduleRetry(db: Db, ids: readonly number[], lease: Lease, reason: string, availableAt: Date, now: Date): Promise<number> {
   if (!ids.length) return 0;
   const { rowCount } = await db.query(
-    `UPDATE notifications SET state = 'pending', available_at = $4, last_error = $3, lease_owner = NULL, lease_until = NULL, updated_at = $5
-     WHERE id = ANY($1::bigint[]) AND lease_owner = $2 AND state = 'sending'`,
-    [ids, owner, reason, availableAt, now],
+    `UPDATE notifications SET state = 'pending', available_at = $5, last_error = $4, ${RELEASE}, updated_at = $6 WHERE ${OURS}`,
+    [ids, lease.owner, lease.token, reason, availableAt, now],
   );
   return rowCount ?? 0;
 }
@@ -148,7 +205,7 @@ export async function scheduleRetry(db: Db, ids: readonly number[], owner: strin
 /** A target that is gone for good: everything still queued for it ends dead with the reason. */
 export async function killQueuedForSubscription(db: Db, subscriptionId: number, reason: string, now: Date): Promise<number> {
   const { rowCount } = await db.query(
-    `UPDATE notifications SET state = 'dead', last_error = $2, lease_owner = NULL, lease_until = NULL, updated_at = $3
+    `UPDATE notifications SET state = 'dead', last_error = $2, ${RELEASE}, updated_at = $3
      WHERE subscription_id = $1 AND state = 'pending'`,
     [subscriptionId, reason, now],
   );
@@ -169,4 +226,100 @@ export async function findNextAvailable(db: Db, channels: readonly string[]): Pr
 export async function countNotificationsByState(db: Db): Promise<Record<string, number>> {
   const { rows } = await db.query<{ state: string; count: number }>('SELECT state, count(*)::int AS count FROM notifications GROUP BY state');
   return Object.fromEntries(rows.map((r) => [r.state, r.count]));
+}
+
+export interface DeadNotification {
+  id: number;
+  kind: string;
+  target: string;
+  ref: string | null;
+  seq: number | null;
+  due: string | null;
+  attempts: number;
+  reason: string | null;
+  updatedAt: Date;
+}
+
+/** Dead letters, newest first: what could not be delivered and why. */
+export async function listDeadNotifications(db: Db, options: { target?: string | null; limit?: number } = {}): Promise<DeadNotification[]> {
+  const { rows } = await db.query<DeadNotification>(
+    `SELECT n.id, n.kind, n.target, c.ref, m.seq, n.due, n.attempts, n.last_error AS reason, n.updated_at AS "updatedAt"
+     FROM notifications n LEFT JOIN milestones m ON m.id = n.milestone_id LEFT JOIN commitments c ON c.id = m.commitment_id
+     WHERE n.state = 'dead' AND ($1::text IS NULL OR n.target = $1)
+     ORDER BY n.updated_at DESC, n.id DESC LIMIT $2`,
+    [options.target ?? null, options.limit ?? 1000],
+  );
+  return rows;
+}
+
+/** Puts dead rows (by id, or every dead row of a target) back in the queue with fresh attempts. */
+export async function requeueDeadNotifications(db: Db, selection: { ids?: readonly number[]; target?: string }, now: Date): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>(
+    `UPDATE notifications SET state = 'pending', attempts = 0, available_at = $3, last_error = NULL, ${RELEASE}, updated_at = $3
+     WHERE state = 'dead' AND (id = ANY($1::bigint[]) OR target = $2)
+     RETURNING id`,
+    [selection.ids ?? [], selection.target ?? null, now],
+  );
+  if (rows.length) await db.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  return rows.map((row) => row.id);
+}
+
+/** Rows queued (pending) for these channels. */
+export async function countQueued(db: Db, channels: readonly string[]): Promise<number> {
+  const { rows } = await db.query<{ waiting: number }>(
+    `SELECT count(*)::int AS waiting FROM notifications WHERE state = 'pending' AND split_part(target, ':', 1) = ANY($1::text[])`,
+    [channels],
+  );
+  return rows[0]?.waiting ?? 0;
+}
+
+/** Wakes the delivery loops listening on the outbox channel (delivered on commit, and only then). */
+export async function wakeDeliveryLoops(db: Db): Promise<void> {
+  await db.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}
+
+/** A milestone closed by a decision: its queued alerts are no longer true and are never sent. */
+export async function supersedePendingAlerts(db: Db, milestoneId: number, reason: string, now: Date): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE notifications SET state = 'superseded', last_error = $2, updated_at = $3 WHERE milestone_id = $1 AND state = 'pending'`,
+    [milestoneId, reason, now],
+  );
+  return rowCount ?? 0;
+}
+
+export interface ReportSlot {
+  milestoneId: number;
+  kind: 'missed' | 'overdue';
+  slotAt: Date;
+}
+
+/**
+ * Queues the given slots for one subscription with the tick's own dedupe keys, so a slot the tick already
+ * queued (or will) is never sent twice. Returns how many were new.
+ */
+export async function insertReportSlots(db: Db, subscriptionId: number, slots: readonly ReportSlot[], now: Date): Promise<number> {
+  if (!slots.length) return 0;
+  const { rowCount } = await db.query(
+    `INSERT INTO notifications (dedupe_key, kind, subscription_id, milestone_id, due, slot_at, target, state, available_at, created_at, updated_at)
+     SELECT concat_ws(':', s.kind, m.id, m.due, sub.id, s.slot_key),
+            s.kind, sub.id, m.id, m.due, s.slot_at, sub.target, 'pending', $5, $5, $5
+     FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $6::text[]) AS s(milestone_id, kind, slot_at, slot_key)
+     JOIN milestones m ON m.id = s.milestone_id JOIN subscriptions sub ON sub.id = $1
+     ORDER BY m.id
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [subscriptionId, slots.map((s) => s.milestoneId), slots.map((s) => s.kind), slots.map((s) => s.slotAt), now, slots.map((s) => s.slotAt.toISOString())],
+  );
+  if (rowCount) await db.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  return rowCount ?? 0;
+}
+
+/** Open milestones due before a date, as the tick sees them. */
+export async function listOpenMilestonesDueBefore(db: Db, date: string): Promise<{ id: number; due: string; status: MilestoneStatus; statusChangedAt: Date }[]> {
+  const { rows } = await db.query(
+    `SELECT m.id, m.due, m.status, m.status_changed_at AS "statusChangedAt"
+     FROM milestones m JOIN commitments c ON c.id = m.commitment_id
+     WHERE m.status IN ('pending', 'rescheduled') AND m.withdrawn_at IS NULL AND c.withdrawn_at IS NULL AND m.due < $1::date`,
+    [date],
+  );
+  return rows;
 }

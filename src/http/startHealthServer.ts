@@ -1,13 +1,6 @@
-// GET /healthz on loopback: whether the database answers, when the last tick ran, which adapters are up.
+// GET /healthz on loopback: the report of checkHealth as JSON, HTTP 200 when it is "ok" and 503 otherwise.
 import http from 'node:http';
-import type { Pool } from '../db/createPool.ts';
-
-export interface HealthState {
-  lastTickAt: Date | null;
-  lastTickError: string | null;
-  /** Read on every request, so a bot that stopped polling shows as down. */
-  adapters: () => Record<string, 'up' | 'down'>;
-}
+import type { HealthReport } from '../services/checkHealth.ts';
 
 export class HttpPortError extends Error {
   constructor(
@@ -25,26 +18,19 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-export async function startHealthServer(options: { host: string; port: number; pool: Pool; state: HealthState }): Promise<HealthServer> {
+export async function startHealthServer(options: { host: string; port: number; check: () => Promise<HealthReport> }): Promise<HealthServer> {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method !== 'GET' || url.pathname !== '/healthz') {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
       return;
     }
-    let database = true;
     try {
-      await options.pool.query('SELECT 1');
-    } catch {
-      database = false;
+      const report = await options.check();
+      response.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+    } catch (error) {
+      response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'degraded', error: (error as Error).message }));
     }
-    const body = {
-      status: database ? 'ok' : 'degraded',
-      database: { reachable: database },
-      lastTick: { at: options.state.lastTickAt?.toISOString() ?? null, error: options.state.lastTickError },
-      adapters: options.state.adapters(),
-    };
-    response.writeHead(database ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

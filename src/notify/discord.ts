@@ -2,15 +2,21 @@
 // one set of rate-limit buckets paces both), "discord-webhook:<url>" posts to a webhook and needs no bot token.
 // A group of alerts or a weekly digest becomes pages of embeds (renderMessagePages, pure) that sendEmbedPages
 // posts in order.
-import { REST } from 'discord.js';
+import { escapeMarkdown, REST, Routes, type APIChannel, type APIGuild } from 'discord.js';
 import { ConfigError, type Config } from '../config.ts';
+import { describePausedTarget } from '../domain/describePausedTarget.ts';
 import { parseTarget, TargetError, type Target } from '../domain/parseTarget.ts';
+import type { Pool } from '../db/createPool.ts';
 import type { Logger } from '../logger.ts';
+import { BUDGET_SHARE, createSendBudget } from './createSendBudget.ts';
 import { DeliveryError, type ChannelAdapter, type OutgoingMessage } from './ChannelAdapter.ts';
 import { createDiscordRestOptions, type DiscordRestTuning } from './discord/createDiscordRestOptions.ts';
 import type { AlertRenderOptions } from './discord/renderAlertEmbeds.ts';
 import { renderMessagePages } from './discord/renderMessagePages.ts';
 import { sendEmbedPages, type PageDestination } from './discord/sendEmbedPages.ts';
+
+// Discord's global limit for a bot: 50 requests a second.
+export const DISCORD_GLOBAL_PER_SECOND = 50;
 
 export type { DiscordRestTuning } from './discord/createDiscordRestOptions.ts';
 
@@ -19,6 +25,8 @@ export interface DiscordAdapterOptions extends AlertRenderOptions {
   rest: REST;
   logger: Logger;
   onClose?: () => Promise<void>;
+  /** The bot-wide send budget shared with other processes. */
+  budget?: { take(): Promise<void> };
 }
 
 function readTarget<C extends Target['channel']>(message: OutgoingMessage, channel: C): Extract<Target, { channel: C }> {
@@ -42,17 +50,38 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChannelAda
   const { rest, logger } = options;
   return {
     channel: 'discord',
+    messagesPerSecond: DISCORD_GLOBAL_PER_SECOND,
 
     async send(message: OutgoingMessage): Promise<void> {
       const target = readTarget(message, 'discord');
       const pages = renderMessagePages(message, options);
       const destination: PageDestination = { kind: 'channel', channelId: target.channelId };
       try {
-        await sendEmbedPages(rest, destination, pages, { groupKey: message.groupKey });
+        await sendEmbedPages(rest, destination, pages, { groupKey: message.groupKey, signal: message.signal, budget: options.budget });
       } catch (error) {
         const failure = error as DeliveryError;
         logger.debug({ channelId: target.channelId, reason: failure.reason, kind: failure.kind, pages: pages.length }, 'discord send failed');
         throw failure;
+      }
+    },
+
+    // A bot can open a direct message with any member of a guild it shares: the server's owner is told
+    // (unless they closed direct messages, which Discord answers with 50007).
+    async tellAdmins(notice) {
+      const target = parseTarget(notice.target);
+      if (target.channel !== 'discord') return 0;
+      try {
+        const channel = (await rest.get(Routes.channel(target.channelId))) as APIChannel & { guild_id?: string; name?: string };
+        if (!channel.guild_id) return 0;
+        const guild = (await rest.get(Routes.guild(channel.guild_id))) as APIGuild;
+        const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: guild.owner_id } })) as APIChannel;
+        const place = channel.name ? `#${channel.name} (${guild.name})` : guild.name;
+        const content = escapeMarkdown(describePausedTarget({ ...notice, place }));
+        await rest.post(Routes.channelMessages(dm.id), { body: { content, allowed_mentions: { parse: [] } } });
+        return 1;
+      } catch (error) {
+        logger.debug({ target: notice.target, err: error }, 'could not tell the owner of the paused channel');
+        return 0;
       }
     },
 
@@ -63,13 +92,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChannelAda
 }
 
 /** The adapter alone, for `policywatch tick`: REST with the bot token, no gateway. */
-export function createDiscordDeliveryAdapter(config: Config, logger: Logger, tuning: DiscordRestTuning = {}): ChannelAdapter {
+export function createDiscordDeliveryAdapter(config: Config, logger: Logger, tuning: DiscordRestTuning = {}, pool?: Pool): ChannelAdapter {
   const token = config.discord.token;
   if (!token) throw new ConfigError('discord.token', null, 'a bot token', 'DISCORD_BOT_TOKEN');
   const rest = new REST(createDiscordRestOptions(config.discord.apiRoot, tuning)).setToken(token);
+  const child = logger.child({ component: 'discord' });
   return createDiscordAdapter({
     rest,
-    logger: logger.child({ component: 'discord' }),
+    logger: child,
+    budget: pool ? createSendBudget({ pool, platform: 'discord', token, perSecond: BUDGET_SHARE * DISCORD_GLOBAL_PER_SECOND, logger: child }) : undefined,
     ...renderOptionsOf(config),
     onClose: async () => {
       rest.clearHashSweeper();

@@ -4,14 +4,20 @@
 // its earlier parts delivered so they are not sent twice.
 import { Api } from 'grammy';
 import { ConfigError, type Config } from '../config.ts';
+import { describePausedTarget } from '../domain/describePausedTarget.ts';
 import { parseTarget } from '../domain/parseTarget.ts';
+import type { Pool } from '../db/createPool.ts';
 import type { Logger } from '../logger.ts';
+import { createTelegramBudget } from './createSendBudget.ts';
 import { DeliveryError, type ChannelAdapter, type OutgoingMessage } from './ChannelAdapter.ts';
 import { classifyTelegramError } from './telegram/classifyTelegramError.ts';
 import { createTelegramLimiter, type TelegramLimiter, type TelegramLimits } from './telegram/createTelegramLimiter.ts';
 import { renderDigestHtml } from './digest/renderDigestHtml.ts';
+import { escapeHtml } from './telegram/escapeHtml.ts';
 import { isQuietMessage, renderAlertsHtml } from './telegram/renderAlertsHtml.ts';
 import { useTelegramLimiter } from './telegram/useTelegramLimiter.ts';
+
+const ADMINS_TOLD_AT_MOST = 5;
 
 export interface TelegramAdapterOptions {
   api: Api;
@@ -24,6 +30,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): ChannelA
   useTelegramLimiter(api, options.limiter);
   return {
     channel: 'telegram',
+    messagesPerSecond: options.limiter.limits.global.messages / (options.limiter.limits.global.windowMs / 1000),
 
     async send(message: OutgoingMessage): Promise<void> {
       const target = parseTarget(message.target);
@@ -42,7 +49,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): ChannelA
             link_preview_options: { is_disabled: true },
             ...(target.threadId ? { message_thread_id: target.threadId } : {}),
             ...(quiet ? { disable_notification: true } : {}),
-          });
+          }, message.signal as Parameters<Api['sendMessage']>[3]);
         } catch (error) {
           const failure = classifyTelegramError(error, { threadId: target.threadId, deliveredIds: delivered });
           logger.debug({ target: message.target, reason: failure.reason, kind: failure.kind, deliveredAlerts: delivered.length }, 'telegram send failed');
@@ -51,12 +58,52 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): ChannelA
         delivered.push(...part.notificationIds);
       }
     },
+
+    // Telegram lets a bot write only to people who have started it: each human admin of the chat is tried
+    // (creator first, five at most); those who never started the bot are skipped.
+    async tellAdmins(notice) {
+      const target = parseTarget(notice.target);
+      if (target.channel !== 'telegram') return 0;
+      const chatId = Number(target.chatId);
+      let admins;
+      try {
+        admins = await api.getChatAdministrators(chatId);
+      } catch (error) {
+        logger.debug({ target: notice.target, err: error }, 'cannot list the admins of a paused chat');
+        return 0;
+      }
+      const chat = await api.getChat(chatId).catch(() => null);
+      const place = chat && 'title' in chat ? chat.title : null;
+      const text = escapeHtml(describePausedTarget({ ...notice, place }));
+      const people = admins
+        .filter((admin) => !admin.user.is_bot)
+        .sort((a, b) => Number(b.status === 'creator') - Number(a.status === 'creator'))
+        .slice(0, ADMINS_TOLD_AT_MOST);
+      let told = 0;
+      for (const admin of people) {
+        try {
+          await api.sendMessage(admin.user.id, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          told++;
+        } catch (error) {
+          logger.debug({ target: notice.target, admin: admin.user.id, err: error }, 'could not tell an admin (not started the bot?)');
+        }
+      }
+      return told;
+    },
   };
 }
 
 /** The adapter alone, for `policywatch tick`: REST calls only, no polling, its own limiter. */
-export function createTelegramDeliveryAdapter(config: Config, logger: Logger, options: { limits?: Partial<TelegramLimits> } = {}): ChannelAdapter {
-  if (!config.telegram.token) throw new ConfigError('telegram.token', null, 'a bot token such as 123456:ABC-def', 'TELEGRAM_BOT_TOKEN');
-  const api = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot });
-  return createTelegramAdapter({ api, limiter: createTelegramLimiter({ limits: options.limits }), logger: logger.child({ component: 'telegram' }) });
+export function createTelegramDeliveryAdapter(
+  config: Config,
+  logger: Logger,
+  options: { limits?: Partial<TelegramLimits>; pool?: Pool } = {},
+): ChannelAdapter {
+  const token = config.telegram.token;
+  if (!token) throw new ConfigError('telegram.token', null, 'a bot token such as 123456:ABC-def', 'TELEGRAM_BOT_TOKEN');
+  const api = new Api(token, { apiRoot: config.telegram.apiRoot });
+  const child = logger.child({ component: 'telegram' });
+  // Beside a running service, a one-pass tick shares the bot's budget rather than adding its own 30/s.
+  const budget = options.pool ? createTelegramBudget({ pool: options.pool, token, logger: child, limits: options.limits }) : undefined;
+  return createTelegramAdapter({ api, limiter: createTelegramLimiter({ limits: options.limits, budget }), logger: child });
 }

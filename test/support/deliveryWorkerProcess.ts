@@ -1,7 +1,8 @@
 // A delivery worker in its own process, for the multi-process and crash tests. Its adapter appends each
 // message's alert ids to a file (synchronously, before the worker records the outcome) and can be slowed.
-// env: DATABASE_URL, OUT_FILE, DELAY_MS, LEASE_MS, BATCH_SIZE, CONCURRENCY
-import { appendFileSync } from 'node:fs';
+// env: DATABASE_URL, OUT_FILE, DELAY_MS, LEASE_MS, BATCH_SIZE, CONCURRENCY, START_FILE (wait for it to exist, so
+// several workers start draining together rather than whenever their process finished loading)
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { createClock } from '../../src/clock.ts';
 import { createPool } from '../../src/db/createPool.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -10,6 +11,10 @@ import { deliverNotifications } from '../../src/notify/deliverNotifications.ts';
 const env = process.env;
 const pool = createPool(env.DATABASE_URL!, { max: 4 });
 const delay = Number(env.DELAY_MS ?? 0);
+if (env.START_FILE) {
+  writeFileSync(`${env.OUT_FILE}.ready`, '');
+  while (!existsSync(env.START_FILE)) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 const report = await deliverNotifications({
   pool,
   clock: createClock(env.CLOCK_AT ? new Date(env.CLOCK_AT) : null),

@@ -1,9 +1,11 @@
 // A weekly digest in words, before any markup: title, period, sections of lines. The text, Telegram and
 // Discord renderers only add their own markup and split to their own limits, so every channel carries the
 // same content. All strings here are plain (unescaped) text.
+import { describeProvenance } from '../../domain/describeProvenance.ts';
 import { labelsFor } from '../../domain/alertLabels.ts';
 import { findBureau } from '../../domain/bureaus.ts';
-import { DIGEST_TEXT_MAX, type DigestItem, type WeeklyDigest } from '../../domain/composeDigest.ts';
+import { DIGEST_TEXT_MAX } from '../../domain/composeDigest.ts';
+import type { DigestItem, WeeklyDigest } from '../../domain/weeklyDigest.ts';
 import { digestLabelsFor } from '../../domain/digestLabels.ts';
 import { isoWeekday } from '../../domain/isoWeek.ts';
 import { shortenText } from '../../domain/shortenText.ts';
@@ -62,7 +64,7 @@ export function describeDigest(digest: WeeklyDigest): DigestDescription {
   const showBureaus = digest.scope.all || digest.scope.refs.length > 0 || digest.scope.bureaus.length > 1;
   const summaryOf = (item: Omit<DigestItem, 'due' | 'status' | 'daysLeft'>): string => {
     const words = item.subject ? `${item.subject}${labels.colon}${item.text}` : item.text;
-    let summary = `${item.milestoneKind === 'start' ? `[${labels.starts}] ` : ''}${shortenText(words, DIGEST_SUMMARY_MAX)}`;
+    let summary = `${item.milestoneKind === 'start' ? `[${labels.starts}] ` : ''}${shortenText(words, DIGEST_SUMMARY_MAX, { collapseWhitespace: true })}`;
     if (showBureaus && (item.bureaus.length || item.withRelevantBureaux)) {
       // English readers know the bureaux by their codes (DEVB); Chinese readers by name (發展局).
       const names = item.bureaus.map((code) => (zh ? (findBureau(code)?.zh ?? code) : code)).join(labels.listJoin);
@@ -102,7 +104,9 @@ export function describeDigest(digest: WeeklyDigest): DigestDescription {
     const lines = digest.changes.map((change): DigestLine => ({
       lead: refLabel(change),
       leadStyle: 'code',
-      text: `${change.changedOn} · ${labels.change(change.change, change.due, change.previousDue)} · ${summaryOf(change)}`,
+      text:
+        `${change.changedOn} · ${labels.change(change.change, change.due, change.previousDue)} · ${summaryOf(change)}` +
+        (change.provenance ? ` · ${describeProvenance(change.provenance, language)}` : ''),
       link: change.evidenceUrl && /^https?:\/\//i.test(change.evidenceUrl) ? { label: labels.evidence, url: change.evidenceUrl } : null,
     }));
     sections.push({ key: 'changes', heading: labels.changesHeading(digest.changes.length, digest.sinceDate), groups: [{ heading: null, lines }] });

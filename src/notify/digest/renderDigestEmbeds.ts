@@ -3,9 +3,9 @@
 // 6000 characters per message). Nothing is cut off: a long section continues in another embed, and
 // embeds that do not fit a message go to the next page. Dynamic text is escaped for Discord markdown.
 import type { APIEmbed } from 'discord.js';
-import type { WeeklyDigest } from '../../domain/composeDigest.ts';
+import type { WeeklyDigest } from '../../domain/weeklyDigest.ts';
 import { digestLabelsFor } from '../../domain/digestLabels.ts';
-import { shortenText } from '../../domain/shortenText.ts';
+import { shortenText, utf16Units } from '../../domain/shortenText.ts';
 import { describeDigest, type DigestLine, type DigestSection } from './describeDigest.ts';
 
 export const DISCORD_EMBED_LIMITS = {
@@ -81,17 +81,13 @@ function chunkLines(lines: readonly string[], max: number): string[] {
   return chunks;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** One section as embeds: date groups as fields, plain lists as descriptions, continued when too long. */
 function sectionEmbeds(section: DigestSection, colon: string, continued: string): APIEmbed[] {
-  const title = truncate(escapeMarkdown(section.heading), DISCORD_EMBED_LIMITS.title);
+  const title = shortenText(escapeMarkdown(section.heading), DISCORD_EMBED_LIMITS.title, { measure: utf16Units });
   const colour = COLOURS[section.key];
   if (!section.groups.length) return [{ title, color: colour }];
   const embeds: APIEmbed[] = [];
-  const titled = (): string => (embeds.length ? truncate(`${escapeMarkdown(section.heading)}${continued}`, DISCORD_EMBED_LIMITS.title) : title);
+  const titled = (): string => (embeds.length ? shortenText(`${escapeMarkdown(section.heading)}${continued}`, DISCORD_EMBED_LIMITS.title, { measure: utf16Units }) : title);
   const grouped = section.groups.some((group) => group.heading);
   if (!grouped) {
     const lines = section.groups.flatMap((group) => group.lines.map((line) => renderLine(line, colon)));
@@ -102,10 +98,10 @@ function sectionEmbeds(section: DigestSection, colon: string, continued: string)
   }
   let current: APIEmbed | null = null;
   for (const group of section.groups) {
-    const name = truncate(escapeMarkdown(group.heading ?? section.heading), DISCORD_EMBED_LIMITS.fieldName);
+    const name = shortenText(escapeMarkdown(group.heading ?? section.heading), DISCORD_EMBED_LIMITS.fieldName, { measure: utf16Units });
     const values = chunkLines(group.lines.map((line) => renderLine(line, colon)), DISCORD_EMBED_LIMITS.fieldValue);
     values.forEach((value, index) => {
-      const field = { name: index ? truncate(`${name}${continued}`, DISCORD_EMBED_LIMITS.fieldName) : name, value };
+      const field = { name: index ? shortenText(`${name}${continued}`, DISCORD_EMBED_LIMITS.fieldName, { measure: utf16Units }) : name, value };
       const size = field.name.length + field.value.length;
       if (!current || (current.fields ?? []).length >= DISCORD_EMBED_LIMITS.fields || measureEmbed(current) + size > PAGE_BUDGET) {
         current = { title: titled(), color: colour, fields: [] };
@@ -120,9 +116,9 @@ function sectionEmbeds(section: DigestSection, colon: string, continued: string)
 export function renderDigestEmbeds(digest: WeeklyDigest): APIEmbed[][] {
   const description = describeDigest(digest);
   const labels = digestLabelsFor(digest.language);
-  const title = truncate(escapeMarkdown(description.title), DISCORD_EMBED_LIMITS.title);
+  const title = shortenText(escapeMarkdown(description.title), DISCORD_EMBED_LIMITS.title, { measure: utf16Units });
   if (description.nothing) {
-    return [[{ description: truncate(escapeMarkdown(description.nothing), DISCORD_EMBED_LIMITS.description), color: COLOURS.header }]];
+    return [[{ description: shortenText(escapeMarkdown(description.nothing), DISCORD_EMBED_LIMITS.description, { measure: utf16Units }), color: COLOURS.header }]];
   }
   const embeds: APIEmbed[] = [
     { title, description: escapeMarkdown(description.period), color: COLOURS.header },
@@ -144,7 +140,7 @@ export function renderDigestEmbeds(digest: WeeklyDigest): APIEmbed[][] {
   }
   if (page.length) pages.push(page);
 
-  const footer = description.footer ? shortenText(description.footer, 220) : null;
+  const footer = description.footer ? shortenText(description.footer, 220, { collapseWhitespace: true }) : null;
   pages.forEach((embedsOfPage, index) => {
     const parts = [
       ...(index === pages.length - 1 && footer ? [footer] : []),

@@ -2,7 +2,7 @@
 // under the 4096-character limit and split only between lines (never inside a tag). A section or date
 // heading travels with the line after it, so no part ends on a heading. Each part starts with the title,
 // numbered when there are several.
-import type { WeeklyDigest } from '../../domain/composeDigest.ts';
+import type { WeeklyDigest } from '../../domain/weeklyDigest.ts';
 import { digestLabelsFor } from '../../domain/digestLabels.ts';
 import { escapeHtml, formatHtmlLink } from '../telegram/escapeHtml.ts';
 import { splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../telegram/splitHtmlMessage.ts';

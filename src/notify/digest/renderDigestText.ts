@@ -1,5 +1,5 @@
 // Plain-text rendering of a weekly digest, for the console channel, the preview command and logs.
-import type { WeeklyDigest } from '../../domain/composeDigest.ts';
+import type { WeeklyDigest } from '../../domain/weeklyDigest.ts';
 import { digestLabelsFor } from '../../domain/digestLabels.ts';
 import { describeDigest, type DigestLine } from './describeDigest.ts';
 

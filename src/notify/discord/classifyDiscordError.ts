@@ -1,5 +1,6 @@
-// What a failed Discord send means for delivery. The target's own refusals (the bot lost access or rights, the
-// channel or webhook is gone) are permanent: the worker disables the target with the reason. Rate limits carry
+// What a failed Discord send means for delivery. Only the known-permanent refusals (the bot lost access, the
+// channel or webhook is gone) disable the target, with the reason; missing permissions pause it until an
+// administrator fixes them. Rate limits carry
 // their retry-after. Everything else (5xx, network, timeouts, a body of ours Discord refused) is transient, so a
 // fault on our side never unsubscribes a server.
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
@@ -9,9 +10,12 @@ export const PERMANENT_DISCORD_CODES: ReadonlyMap<number, string> = new Map([
   [10003, 'Unknown Channel'],
   [10015, 'Unknown Webhook'],
   [50001, 'Missing Access'],
-  [50013, 'Missing Permissions'],
+  [50007, 'Cannot send messages to this user'],
   [50027, 'Invalid Webhook Token'],
 ]);
+
+// The channel exists but the bot may not post there now: a server administrator can fix it.
+export const PAUSING_DISCORD_CODES: ReadonlyMap<number, string> = new Map([[50013, 'Missing Permissions']]);
 
 export function classifyDiscordError(error: unknown, context: { deliveredIds?: readonly number[] } = {}): DeliveryError {
   const deliveredIds = context.deliveredIds?.length ? [...context.deliveredIds] : undefined;
@@ -30,7 +34,8 @@ export function classifyDiscordError(error: unknown, context: { deliveredIds?: r
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const reason = `discord ${error.status} (${error.code}): ${error.message}`;
-    return new DeliveryError(PERMANENT_DISCORD_CODES.has(code) ? 'permanent' : 'transient', reason, base);
+    const kind = PERMANENT_DISCORD_CODES.has(code) ? 'permanent' : PAUSING_DISCORD_CODES.has(code) ? 'paused' : 'transient';
+    return new DeliveryError(kind, reason, base);
   }
   if (error instanceof HTTPError) return new DeliveryError('transient', `discord ${error.status}: ${error.message}`, base);
   const message = error instanceof Error ? (error.name === 'AbortError' ? 'request timed out' : error.message) : String(error);

@@ -7,7 +7,7 @@ import { isHttpUrl } from '../../domain/isHttpUrl.ts';
 import { DISCORD_LIMITS } from './discordLimits.ts';
 import { measureEmbed } from './measureEmbed.ts';
 import { splitText } from './splitText.ts';
-import { truncateText } from './truncateText.ts';
+import { shortenText, utf16Units } from '../../domain/shortenText.ts';
 
 export interface EmbedContent {
   title: string;
@@ -25,18 +25,18 @@ const MIN_FIRST_CHUNK = 200;
 
 function fitField(field: APIEmbedField): APIEmbedField {
   return {
-    name: truncateText(field.name || '—', DISCORD_LIMITS.fieldName),
-    value: truncateText(field.value || '—', DISCORD_LIMITS.fieldValue),
+    name: shortenText(field.name || '—', DISCORD_LIMITS.fieldName, { measure: utf16Units }),
+    value: shortenText(field.value || '—', DISCORD_LIMITS.fieldValue, { measure: utf16Units }),
     ...(field.inline ? { inline: true } : {}),
   };
 }
 
 export function composeEmbeds(content: EmbedContent): APIEmbed[] {
   const color = content.color === undefined ? {} : { color: content.color };
-  const head: APIEmbed = { title: truncateText(content.title, DISCORD_LIMITS.title), ...color };
+  const head: APIEmbed = { title: shortenText(content.title, DISCORD_LIMITS.title, { measure: utf16Units }), ...color };
   // A link Discord would refuse (50035) is left out rather than failing the whole message.
   if (content.url && isHttpUrl(content.url)) head.url = content.url;
-  if (content.footer) head.footer = { text: truncateText(content.footer, DISCORD_LIMITS.footer) };
+  if (content.footer) head.footer = { text: shortenText(content.footer, DISCORD_LIMITS.footer, { measure: utf16Units }) };
 
   const fieldEmbeds: APIEmbed[] = [];
   let holder = head;
@@ -63,7 +63,7 @@ export function composeEmbeds(content: EmbedContent): APIEmbed[] {
     const rest = chunks.slice(1);
     rest.forEach((chunk, index) => {
       const numbered = `${continuation} (${index + 2}/${chunks.length})`.trim();
-      textEmbeds.push({ title: truncateText(numbered, DISCORD_LIMITS.title), ...color, description: chunk });
+      textEmbeds.push({ title: shortenText(numbered, DISCORD_LIMITS.title, { measure: utf16Units }), ...color, description: chunk });
     });
   }
   return [head, ...textEmbeds, ...fieldEmbeds];

@@ -4,7 +4,7 @@
 import type { APIEmbed } from 'discord.js';
 import { DISCORD_LIMITS } from './discordLimits.ts';
 import { measureEmbed } from './measureEmbed.ts';
-import { truncateText } from './truncateText.ts';
+import { shortenText, utf16Units } from '../../domain/shortenText.ts';
 
 export interface EmbedBlock {
   embeds: readonly APIEmbed[];
@@ -82,7 +82,7 @@ export function paginateEmbeds(blocks: readonly EmbedBlock[], options: PaginateO
     const count = pages.length;
     pages.forEach((page, index) => {
       const text = options.content!(index, count);
-      page.content = text ? truncateText(text, DISCORD_LIMITS.content) : null;
+      page.content = text ? shortenText(text, DISCORD_LIMITS.content, { measure: utf16Units }) : null;
     });
   }
   return pages;

@@ -8,7 +8,7 @@ import type { AlertItem, OutgoingMessage } from '../ChannelAdapter.ts';
 import { composeEmbeds } from './composeEmbeds.ts';
 import { formatDueTimestamp, type DueTimeOptions } from './formatDueTimestamp.ts';
 import type { EmbedBlock } from './paginateEmbeds.ts';
-import { truncateText } from './truncateText.ts';
+import { shortenText, utf16Units } from '../../domain/shortenText.ts';
 
 export type AlertRenderOptions = DueTimeOptions;
 
@@ -47,7 +47,7 @@ function renderAlert(item: AlertItem, message: OutgoingMessage, options: AlertRe
   fields.push({ name: labels.document, value: formatDocumentLink(item) });
   const text = item.subject ? `${item.subject}${colon}${item.text}` : item.text;
   const embeds = composeEmbeds({
-    title: truncateText(`${ref} · ${item.subject ?? item.text}`, TITLE_CHARS),
+    title: shortenText(`${ref} · ${item.subject ?? item.text}`, TITLE_CHARS, { measure: utf16Units }),
     url: item.documentUrl,
     color: ALERT_COLOURS[item.kind],
     text: `**${labels.kind[item.kind]}** · ${labels.daysLeft(item.daysLeft)}\n\n${escapeMarkdown(text)}`,

@@ -14,11 +14,17 @@ export type PageDestination =
 export interface SendPagesOptions {
   /** Stable for the same content (the OutgoingMessage's groupKey): the nonces derive from it. */
   groupKey: string;
+  /** Aborted when the sender lost its claim: no further page is posted. */
+  signal?: AbortSignal;
+  /** Waits for the bot-wide budget shared with other processes (bot channels only). */
+  budget?: { take(): Promise<void> };
 }
 
 // Alert texts are quotes from documents; they must never ping anyone.
 const NO_MENTIONS = { parse: [] };
 
+// A started post is never aborted (its answer is the only way to know whether Discord took it); the signal only
+// stops the pages not yet begun.
 async function postPage(rest: REST, destination: PageDestination, page: EmbedPage, nonce: string): Promise<APIMessage> {
   const body: RESTPostAPIChannelMessageJSONBody = {
     ...(page.content ? { content: page.content } : {}),
@@ -41,6 +47,8 @@ export async function sendEmbedPages(rest: REST, destination: PageDestination, p
   const nonceScope = destination.kind === 'channel' ? destination.channelId : destination.webhookId;
   for (const [index, page] of pages.entries()) {
     try {
+      if (options.budget && destination.kind === 'channel') await options.budget.take();
+      options.signal?.throwIfAborted();
       const message = await postPage(rest, destination, page, createNonce(nonceScope, options.groupKey, index));
       messageIds.push(message.id);
     } catch (error) {

@@ -74,7 +74,14 @@ function isGroupChat(key: string): boolean {
   return key.startsWith('@') || key.startsWith('-');
 }
 
-export function createTelegramLimiter(options: { limits?: Partial<TelegramLimits>; timers?: LimiterTimers } = {}): TelegramLimiter {
+export interface TelegramLimiterOptions {
+  limits?: Partial<TelegramLimits>;
+  timers?: LimiterTimers;
+  /** The bot-wide budget shared with other processes; each send reserves its slot there too. */
+  budget?: { take(): Promise<void> };
+}
+
+export function createTelegramLimiter(options: TelegramLimiterOptions = {}): TelegramLimiter {
   const limits: TelegramLimits = { ...TELEGRAM_LIMITS, ...options.limits };
   const timers = options.timers ?? REAL_TIMERS;
   const chatSlots = new Map<string, Slot[]>();
@@ -209,7 +216,7 @@ export function createTelegramLimiter(options: { limits?: Partial<TelegramLimits
             };
             let running: Promise<T>;
             try {
-              running = send();
+              running = options.budget ? options.budget.take().then(send) : send();
             } catch (error) {
               running = Promise.reject(error);
             }

@@ -4,6 +4,7 @@
 // half-way reports exactly what was delivered.
 import { labelsFor } from '../../domain/alertLabels.ts';
 import type { AlertItem, OutgoingMessage } from '../ChannelAdapter.ts';
+import { shortenText } from '../../domain/shortenText.ts';
 import { escapeHtml, formatHtmlLink } from './escapeHtml.ts';
 import { splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from './splitHtmlMessage.ts';
 
@@ -22,18 +23,8 @@ export function isQuietMessage(message: OutgoingMessage): boolean {
   return message.items.length > 0 && message.items.every((item) => item.kind === 'approaching' && item.daysLeft > 7);
 }
 
-/** Cuts plain text so that, once escaped and with the ellipsis, it is at most max characters. */
-function shortenText(text: string, max: number): string {
-  let length = 1; // the ellipsis
-  let out = '';
-  for (const ch of text) {
-    const cost = escapeHtml(ch).length;
-    if (length + cost > max) return `${out}…`;
-    out += ch;
-    length += cost;
-  }
-  return out;
-}
+/** Escaped length: the text is shortened so that, once escaped, it fits. */
+const escapedLength = (char: string): number => escapeHtml(char).length;
 
 function renderItem(item: AlertItem, language: OutgoingMessage['language'], room: number): string {
   const labels = labelsFor(language);
@@ -56,7 +47,7 @@ function renderItem(item: AlertItem, language: OutgoingMessage['language'], room
   if (full.length <= room) return full;
   // Too long for one message on its own: shorten the commitment text, keep the facts.
   const overhead = full.length - escapeHtml(item.text).length;
-  return build(shortenText(item.text, Math.max(20, room - overhead)));
+  return build(shortenText(item.text, Math.max(20, room - overhead), { measure: escapedLength }));
 }
 
 export function renderAlertsHtml(message: OutgoingMessage, limit = TELEGRAM_MESSAGE_LIMIT): AlertPart[] {

@@ -19,7 +19,12 @@ export function createLimiterTransformer(limiter: TelegramLimiter): Transformer 
   return async (prev, method, payload, signal) => {
     const chatId = chatOf(payload);
     if (chatId === undefined || !PACED_METHOD.test(method)) return prev(method, payload, signal);
-    const response = await limiter.schedule(chatId, () => prev(method, payload, signal));
+    // A send whose caller gave up while it waited for room (its lease was lost) never reaches Telegram. One
+    // that has started is not aborted: Telegram may already have delivered it, and only its answer tells.
+    const response = await limiter.schedule(chatId, () => {
+      if (signal?.aborted) throw new DOMException('the send was cancelled before it started', 'AbortError');
+      return prev(method, payload);
+    });
     if (!response.ok && response.error_code === 429) limiter.hold(chatId, (response.parameters?.retry_after ?? 1) * 1000);
     return response;
   };

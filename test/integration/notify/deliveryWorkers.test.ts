@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -55,8 +55,13 @@ describe('delivery workers in separate processes', () => {
 
   it('two workers on one database deliver each alert exactly once', async () => {
     const out = [path.join(dir, 'a.jsonl'), path.join(dir, 'b.jsonl')];
-    const workers = out.map((file) => startWorker(db, file, { DELAY_MS: '2', BATCH_SIZE: '20' }));
-    expect(await Promise.all(workers.map(waitForExit))).toEqual([0, 0]);
+    const start = path.join(dir, 'start');
+    const workers = out.map((file) => startWorker(db, file, { DELAY_MS: '5', BATCH_SIZE: '20', START_FILE: start }));
+    const exits = Promise.all(workers.map(waitForExit));
+    // both processes loaded, then both start at once: otherwise the first to load may drain everything
+    for (let i = 0; i < 1500 && !out.every((file) => existsSync(`${file}.ready`)); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(start, '');
+    expect(await exits).toEqual([0, 0]);
     const a = readDeliveries(out[0]!);
     const b = readDeliveries(out[1]!);
     expect(a.length).toBeGreaterThan(0);

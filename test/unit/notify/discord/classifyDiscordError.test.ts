@@ -12,7 +12,6 @@ function apiError(code: number, status: number, message: string): DiscordAPIErro
 describe('classifyDiscordError', () => {
   it.each([
     [50001, 403, 'Missing Access'],
-    [50013, 403, 'Missing Permissions'],
     [10003, 404, 'Unknown Channel'],
     [10015, 404, 'Unknown Webhook'],
     [50027, 401, 'Invalid Webhook Token'],
@@ -22,6 +21,10 @@ describe('classifyDiscordError', () => {
     expect(failure.kind).toBe('permanent');
     expect(failure.reason).toBe(`discord ${status} (${code}): ${message}`);
     expect(failure.reason).not.toContain('secret-token');
+  });
+
+  it('pauses on 50013 Missing Permissions: an administrator can fix it, the subscription stays', () => {
+    expect(classifyDiscordError(apiError(50013, 403, 'Missing Permissions'))).toMatchObject({ kind: 'paused', reason: 'discord 403 (50013): Missing Permissions' });
   });
 
   it('treats a body Discord refused (50035) and other API errors as transient: our fault must not disable a target', () => {

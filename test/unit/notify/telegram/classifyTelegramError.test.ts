@@ -19,9 +19,29 @@ describe('classifyTelegramError', () => {
       [403, 'Forbidden: user is deactivated'],
       [400, 'Bad Request: chat not found'],
       [400, 'Bad Request: message thread not found'],
-      [400, 'Bad Request: not enough rights to send text messages to the chat'],
+      [403, 'Forbidden: bot was kicked from the channel chat'],
+      [400, "Forbidden: bot can't initiate conversation with a user"],
     ] as const) {
       expect(classifyTelegramError(telegramError(code, description))).toMatchObject({ kind: 'permanent', reason: `telegram ${code}: ${description}` });
+    }
+  });
+
+  it('pauses a chat where the bot lacks rights, rather than ending it', () => {
+    for (const [code, description] of [
+      [400, 'Bad Request: not enough rights to send text messages to the chat'],
+      [400, 'Bad Request: need administrator rights in the channel chat'],
+      [403, 'Forbidden: CHAT_WRITE_FORBIDDEN'],
+    ] as const) {
+      expect(classifyTelegramError(telegramError(code, description)).kind).toBe('paused');
+    }
+  });
+
+  it('treats a 400 or 403 it does not know as transient', () => {
+    for (const [code, description] of [
+      [400, 'Bad Request: some new refusal'],
+      [403, 'Forbidden: something unheard of'],
+    ] as const) {
+      expect(classifyTelegramError(telegramError(code, description)).kind).toBe('transient');
     }
   });
 
