@@ -56,3 +56,32 @@ export async function withdrawCommitments(client: PoolClient, ids: readonly numb
   );
   return rowCount ?? 0;
 }
+
+export interface CommitmentSummary {
+  ref: string;
+  text: string;
+  bureaus: string[];
+}
+
+/** Commitments (not withdrawn) whose ref starts with the query or whose text holds it; ref matches first. */
+export async function searchCommitmentRows(db: Pool | PoolClient, query: string, limit: number): Promise<CommitmentSummary[]> {
+  const { rows } = await db.query<CommitmentSummary>(
+    `SELECT ref, text, bureaus FROM commitments
+     WHERE withdrawn_at IS NULL AND ($1 = '' OR upper(ref) LIKE upper($1) || '%' OR text ILIKE '%' || $1 || '%')
+     ORDER BY (upper(ref) LIKE upper($1) || '%') DESC, document_id DESC, position
+     LIMIT $2`,
+    [query.trim().replace(/[%_\\]/g, (ch) => `\\${ch}`), limit],
+  );
+  return rows;
+}
+
+/** The first of these refs that belongs to another document than this one, with that document's key. */
+export async function findRefOwnedElsewhere(client: PoolClient, documentId: number, refs: readonly string[]): Promise<{ ref: string; key: string } | null> {
+  if (!refs.length) return null;
+  const { rows } = await client.query<{ ref: string; key: string }>(
+    `SELECT c.ref, d.key FROM commitments c JOIN documents d ON d.id = c.document_id
+     WHERE upper(c.ref) = ANY($2::text[]) AND c.document_id <> $1 ORDER BY c.ref LIMIT 1`,
+    [documentId, refs.map((ref) => ref.toUpperCase())],
+  );
+  return rows[0] ?? null;
+}

@@ -1,4 +1,6 @@
-// The HKSAR policy bureaux and offices that Policy Address commitments name as responsible.
+// The HKSAR policy bureaux and offices that Policy Address commitments name as responsible: the 15
+// bureaux of the 2022 structure, the Department of Justice, the Digital Policy Office and the three
+// secretaries' offices (CSO, DSO, FSO) that the indicator lists name.
 // Pure data plus a forgiving lookup: the same table serves the extractor and the chat bots,
 // where people type "devb", "Development Bureau", "the development bureau" or "發展局".
 
@@ -36,6 +38,12 @@ export const BUREAUS: readonly Bureau[] = Object.freeze([
     zh: '政務司司長辦公室',
     en: "Chief Secretary for Administration's Office",
     aliases: ['Office of the Chief Secretary for Administration'],
+  },
+  {
+    code: 'DSO',
+    zh: '政務司副司長辦公室',
+    en: "Deputy Chief Secretary for Administration's Office",
+    aliases: ['Office of the Deputy Chief Secretary for Administration'],
   },
   {
     code: 'FSO',

@@ -4,9 +4,9 @@ import type { Logger } from '../logger.ts';
 import { loadDocuments, requestsFromManifest } from './loadDocuments.ts';
 import { loadStatusesFile } from './loadStatusesFile.ts';
 import { readSeedManifest } from './readSeedManifest.ts';
-import type { LoadSummary } from './saveExtractedDocument.ts';
+import type { LoadOutcome } from './loadDocuments.ts';
 
-export async function loadSeeds(pool: Pool, manifestFile: string, options: { now: Date; logger: Logger }): Promise<{ documents: LoadSummary[]; statuses: number }> {
+export async function loadSeeds(pool: Pool, manifestFile: string, options: { now: Date; logger: Logger }): Promise<{ documents: LoadOutcome[]; statuses: number }> {
   const manifest = await readSeedManifest(manifestFile);
   const documents = await loadDocuments(pool, requestsFromManifest(manifest), { ...options, overridesFile: manifest.overridesFile });
   const statuses = manifest.statusesFile ? await loadStatusesFile(pool, manifest.statusesFile, options.now) : 0;

@@ -4,8 +4,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Pool } from '../db/createPool.ts';
+import { hasSeedStatusEntry } from '../db/statusHistory.ts';
 import { MILESTONE_STATUSES, StatusChangeError } from '../domain/milestoneStatus.ts';
-import { changeMilestoneStatus } from '../services/changeMilestoneStatus.ts';
+import { changeMilestoneStatusIn } from '../services/changeMilestoneStatus.ts';
+import { withTransaction } from '../db/withClient.ts';
 import { MilestoneRefError, parseMilestoneRef } from '../services/parseMilestoneRef.ts';
 import { readYamlFile } from './readYamlFile.ts';
 import { SeedFileError } from './SeedFileError.ts';
@@ -28,37 +30,35 @@ const fileSchema = z.object({ statuses: z.array(entrySchema).default([]) }).stri
 export async function loadStatusesFile(pool: Pool, file: string, now: Date): Promise<number> {
   const display = path.relative(process.cwd(), file) || file;
   const { statuses } = await readYamlFile(file, fileSchema, display);
-  let applied = 0;
-  for (const [index, entry] of statuses.entries()) {
-    const field = `statuses[${index}]`;
-    let parsed;
-    try {
-      parsed = parseMilestoneRef(entry.ref);
-    } catch (error) {
-      throw new SeedFileError(display, `${field}.ref`, (error as Error).message);
-    }
-    const note = [entry.date ? `as of ${entry.date}` : null, entry.note ?? null].filter(Boolean).join(': ') || null;
-    const already = await pool.query(
-      `SELECT 1 FROM milestone_status_history h JOIN milestones m ON m.id = h.milestone_id JOIN commitments c ON c.id = m.commitment_id
-       WHERE upper(c.ref) = $1 AND ($2::int IS NULL OR m.seq = $2) AND h.source = 'seed' AND h.status = $3
-         AND h.note IS NOT DISTINCT FROM $4 AND h.evidence_url IS NOT DISTINCT FROM $5`,
-      [parsed.ref, parsed.seq, entry.status, note, entry.evidence ?? null],
-    );
-    if (already.rowCount) continue;
-    try {
-      await changeMilestoneStatus(
-        pool,
-        entry.ref,
-        { to: entry.status, evidenceUrl: entry.evidence ?? null, due: entry.due ?? null },
-        { actor: display, source: 'seed', note, at: now },
-      );
-      applied++;
-    } catch (error) {
-      if (error instanceof StatusChangeError || error instanceof MilestoneRefError) {
-        throw new SeedFileError(display, `${field} (${entry.ref})`, error.message);
+  // All entries or none: a bad entry anywhere leaves every status as it was.
+  return withTransaction(pool, `apply ${display}`, async (client) => {
+    let applied = 0;
+    for (const [index, entry] of statuses.entries()) {
+      const field = `statuses[${index}]`;
+      let parsed;
+      try {
+        parsed = parseMilestoneRef(entry.ref);
+      } catch (error) {
+        throw new SeedFileError(display, `${field}.ref`, (error as Error).message);
       }
-      throw error;
+      const note = [entry.date ? `as of ${entry.date}` : null, entry.note ?? null].filter(Boolean).join(': ') || null;
+      const already = await hasSeedStatusEntry(client, { ref: parsed.ref, seq: parsed.seq, status: entry.status, note, evidenceUrl: entry.evidence ?? null });
+      if (already) continue;
+      try {
+        await changeMilestoneStatusIn(
+          client,
+          entry.ref,
+          { to: entry.status, evidenceUrl: entry.evidence ?? null, due: entry.due ?? null },
+          { actor: display, source: 'seed', note, at: now },
+        );
+        applied++;
+      } catch (error) {
+        if (error instanceof StatusChangeError || error instanceof MilestoneRefError) {
+          throw new SeedFileError(display, `${field} (${entry.ref})`, error.message);
+        }
+        throw error;
+      }
     }
-  }
-  return applied;
+    return applied;
+  });
 }

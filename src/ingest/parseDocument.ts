@@ -19,20 +19,25 @@ import { createHash } from 'node:crypto';
 import { parseCalendarDate } from '../domain/calendarDate.ts';
 import { CHINESE_DIGIT_CHARS, parseChineseNumber } from '../domain/chineseNumerals.ts';
 import { DeadlineError } from '../domain/DeadlineError.ts';
+import { findBureau } from '../domain/bureaus.ts';
 import { parseDeadlines } from '../domain/parseDeadlines.ts';
+import { reviewDeadlines, type DateNote } from '../domain/reviewDeadlines.ts';
 import type {
   DocumentLanguage,
   ExtractedCommitment,
   ExtractedDocument,
   ExtractionWarning,
+  ReviewNote,
 } from '../domain/types.ts';
 import { DocumentError } from './DocumentError.ts';
-import { splitBureauList } from './splitBureauList.ts';
+import { isBureauList, isBureauListOf, splitBureauList, type BureauList } from './splitBureauList.ts';
 
 export interface ParseDocumentOptions {
   published?: string | null;
   language?: DocumentLanguage;
   fileName?: string;
+  /** Also list what needs a human eye (`extract --review`): see reviewExtraction. */
+  review?: boolean;
 }
 
 interface SourceLine {
@@ -40,20 +45,48 @@ interface SourceLine {
   line: number;
 }
 
-interface OpenBullet {
+interface OpenItem {
   parts: SourceLine[];
   /** A blank line or page number was seen since the last part. */
   gap: boolean;
+  /** "1." items of the indicator lists; null for "- " and "•" bullets. */
+  label: string | null;
 }
 
-const BULLET = /^(?:[-–]\s+|[•●▪・]\s*)/;
+/** Where a commitment came from, for warnings and the review. */
+interface Built {
+  commitment: ExtractedCommitment;
+  firstLine: number;
+  lastLine: number;
+  /** The "no responsible bureau" warning, withdrawn when the group's bureau applies. */
+  missing: ExtractionWarning | null;
+  dateNotes: DateNote[];
+  /** Source line of each dateNotes entry. */
+  dateLines: number[];
+  /** It had bracketed bureaux of its own (even if none was recognised). */
+  hasOwnList: boolean;
+}
+
+// "- ", "– ", "－", and the bullet signs of government PDFs ("‧" is the one of Chinese editions).
+const BULLET = /^(?:[-–]\s+|[－•●▪・‧･■◆►▶➢]\s*)/;
+// "1. …", "1．…", "1、…", "(1) …", "１. …": the numbered items of the indicator lists (2022 onwards).
+// Not "1.5 公頃" (a decimal) and not a lone page number.
+const NUMBERED = /^(?:([0-9０-９]{1,3})\s*[.．、](?![0-9０-９])|[(（]([0-9０-９]{1,3})[)）]|([0-9０-９]{1,3})[)）])\s*/;
 // "12", "- 12 -", "Page 12", "7-3": page furniture, not text.
-const PAGE_NUMBER = /^(?:(?:page\s*)?\d{1,3}(?:\s*[-–/]\s*\d{1,3})?|[-–]\s*\d{1,3}\s*[-–])$/i;
+const PAGE_NUMBER = /^(?:(?:page\s*)?\d{1,3}(?:\s*[-–/]\s*\d{1,3})?|[-–－]\s*\d{1,3}\s*[-–－])$/i;
 const CHAPTER = new RegExp(`^(?:(?:chapter\\s+)?(\\d{1,2})|第\\s*([\\d${CHINESE_DIGIT_CHARS}十]{1,3})\\s*章)$`, 'i');
 const SENTENCE_END = /[。．.！!？?；;：:]$/;
+const COLON_END = /[：:]$/;
+// The task forces that head the indicator lists: "地區事項統籌工作組", "District Matters Co-ordination
+// Task Force". Such a line is a heading even right after a bullet still waiting for its bureau.
+const TASK_FORCE =
+  /(?:行動小組|工作小組|工作組|統籌組|專責小組|督導委員會|督導組|委員會)$|^(?:the\s+)?(?:task\s+force|working\s+group|steering\s+committee)\b|\b(?:task\s+force|working\s+group|co-?ordination\s+group|steering\s+committee|committee)$/i;
 const MAX_HEADING_LENGTH = 120;
 const HEADER_LINES = 500;
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+
+// The title of the indicator lists published with the Policy Address since 2022 ("指標", "Indicators").
+const INDICATOR_TITLE = /指標|\bindicators?\b|\bKPIs?\b/i;
 
 /** Extracts a chapter's commitments. Pure: the caller reads the file (see readDocumentFile). */
 export function parseDocument(text: string, options: ParseDocumentOptions = {}): ExtractedDocument {
@@ -71,17 +104,66 @@ export function parseDocument(text: string, options: ParseDocumentOptions = {}):
   const header = readHeader(source.split('\n', HEADER_LINES));
   const title = header.titleLines.join(' ') || (file === null ? '' : baseName(file));
   const noise = buildNoise(header);
+  const context: BuildContext = { published, language, file, review: options.review === true };
 
-  const commitments: ExtractedCommitment[] = [];
+  const built: Built[] = [];
   const warnings: ExtractionWarning[] = [];
+  // Headings from unnumbered lines (chapter sections, task forces), then the numbered heading
+  // ("4. 確保土地如期到位：") the current bullets sit under, if any.
   let headings: string[] = Object.freeze([]) as unknown as string[];
+  let numbered = null as { text: string; label: string; bureaus: BureauList | null; count: number } | null;
+  let path: string[] = headings;
   let pending: SourceLine[] = [];
-  let bullet: OpenBullet | null = null;
+  let item = null as OpenItem | null;
+  // The bullets since the last heading or numbered item: a bureau written once after the last of
+  // them applies to those without their own.
+  let group: Built[] = [];
 
-  const finish = (): void => {
-    if (bullet === null) return;
-    commitments.push(buildCommitment(bullet.parts, headings, { published, language, file }, warnings));
-    bullet = null;
+  const closeGroup = (written: BureauList | null): void => {
+    if (group.length > 0) applyGroupBureau(group, written ?? numbered?.bureaus ?? null);
+    group = [];
+  };
+  const setPath = (): void => {
+    path = numbered === null ? headings : (Object.freeze([...headings, numbered.text]) as string[]);
+  };
+  /** Ends the open item; `nextIsBullet`: the line that ends it is a "- " bullet. */
+  const finish = (nextIsBullet: boolean): void => {
+    if (item === null) return;
+    const open = item;
+    item = null;
+    if (open.label !== null) {
+      closeGroup(null);
+      const heading = readNumberedHeading(open, nextIsBullet);
+      if (heading !== null) {
+        numbered = { ...heading, label: open.label, count: 0 };
+        setPath();
+        return;
+      }
+      if (numbered !== null) {
+        numbered = null;
+        setPath();
+      }
+    }
+    // Bullets under "4. …：" are numbered 4.1, 4.2, … after it.
+    const label = open.label ?? (numbered === null ? null : `${numbered.label}.${++numbered.count}`);
+    const result = buildCommitment(open, path, label, context, warnings);
+    built.push(result);
+    if (open.label === null) group.push(result);
+  };
+  const startItem = (first: SourceLine, label: string | null): void => {
+    const isBullet = label === null;
+    finish(isBullet);
+    if (pending.length > 0) {
+      const next = applyHeadings(headings, pending);
+      pending = [];
+      if (next !== headings) {
+        closeGroup(null);
+        headings = next;
+        numbered = null;
+        setPath();
+      }
+    }
+    item = { parts: [first], gap: false, label };
   };
 
   let line = 0;
@@ -94,37 +176,61 @@ export function parseDocument(text: string, options: ParseDocumentOptions = {}):
     if (line <= header.bodyStart) continue;
     const textLine = end === from ? '' : source.slice(from, end).trim();
     if (textLine === '' || PAGE_NUMBER.test(textLine) || noise.matches(textLine)) {
-      if (bullet !== null) bullet.gap = true;
+      if (item !== null) item.gap = true;
       continue;
     }
     const marker = BULLET.exec(textLine);
     if (marker !== null) {
-      finish();
-      headings = applyHeadings(headings, pending);
-      pending = [];
-      bullet = { parts: [{ text: textLine.slice(marker[0].length).trim(), line }], gap: false };
+      startItem({ text: textLine.slice(marker[0].length).trim(), line }, null);
       continue;
     }
-    if (bullet !== null && continuesBullet(bullet)) {
-      bullet.parts.push({ text: textLine, line });
-      bullet.gap = false;
+    const number = NUMBERED.exec(textLine);
+    if (number !== null) {
+      const label = (number[1] ?? number[2] ?? number[3]!).normalize('NFKC');
+      startItem({ text: textLine.slice(number[0].length).trim(), line }, label);
       continue;
     }
-    finish();
+    // "(發展局)" on a line of its own: the bureau of the open item, or of the group it ends.
+    const bureauLine = readBureauLine(textLine);
+    if (bureauLine !== null) {
+      if (item !== null && !endsWithBureauList(lastText(item))) {
+        item.parts.push({ text: textLine, line });
+        item.gap = false;
+        continue;
+      }
+      if (item !== null || (pending.length === 0 && group.length > 0)) {
+        finish(false);
+        closeGroup(bureauLine);
+        continue;
+      }
+    }
+    if (item !== null && continuesItem(item, textLine)) {
+      item.parts.push({ text: textLine, line });
+      item.gap = false;
+      continue;
+    }
+    finish(false);
     pending.push({ text: textLine, line });
   }
-  finish();
+  finish(false);
+  closeGroup(null);
 
-  if (commitments.length === 0) throw new DocumentError({ file, problem: 'no bullets found' });
+  if (built.length === 0) throw new DocumentError({ file, problem: 'no bullets found' });
 
   // Refs are numbered in document order, so re-extracting the same text gives the same refs.
+  const commitments = built.map((b) => b.commitment);
   const width = Math.max(2, String(commitments.length).length);
   const year = published === null ? '' : published.slice(0, 4);
-  const prefix = `PA${year}-${header.chapter === null ? '' : `${header.chapter}-`}`;
+  // Refs are unique per document: a chapter's number, or KPI for the indicator lists that have none, keeps
+  // the chapters of one year apart (PA2024-7-03, PA2022-KPI-14).
+  const section = header.chapter ?? (INDICATOR_TITLE.test(title) ? 'KPI' : null);
+  const prefix = `PA${year}-${section === null ? '' : `${section}-`}`;
   commitments.forEach((c, index) => {
     c.ref = `${prefix}${String(index + 1).padStart(width, '0')}`;
   });
-  return {
+  const withdrawn = new Set<ExtractionWarning>();
+  for (const b of built) if (b.missing !== null && (b.commitment.bureaus.length > 0 || b.commitment.withRelevantBureaux)) withdrawn.add(b.missing);
+  const result: ExtractedDocument = {
     document: {
       title,
       chapter: header.chapter,
@@ -133,8 +239,10 @@ export function parseDocument(text: string, options: ParseDocumentOptions = {}):
       sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     },
     commitments,
-    warnings,
+    warnings: withdrawn.size === 0 ? warnings : warnings.filter((w) => !withdrawn.has(w)),
   };
+  if (context.review) result.review = collectReview(built);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,14 +268,18 @@ function readHeader(lines: string[]): Header {
   let j = i;
   while (j < lines.length) {
     const t = lines[j]!.trim();
-    if (t === '' || BULLET.test(t) || PAGE_NUMBER.test(t) || !isHeadingLike(t)) break;
+    if (t === '' || isItemStart(t) || PAGE_NUMBER.test(t) || !isHeadingLike(t)) break;
     block.push(t);
     j++;
   }
   // A block that leads straight into a bullet is a heading run, not a title.
   const next = lines[skipBlank(lines, j)]?.trim() ?? '';
-  if (block.length === 0 || BULLET.test(next)) return { chapter, titleLines: [], bodyStart: i };
+  if (block.length === 0 || isItemStart(next)) return { chapter, titleLines: [], bodyStart: i };
   return { chapter, titleLines: block, bodyStart: j };
+}
+
+function isItemStart(line: string): boolean {
+  return BULLET.test(line) || NUMBERED.test(line);
 }
 
 function skipBlank(lines: string[], from: number): number {
@@ -201,9 +313,14 @@ interface TrailingParens {
   content: string;
 }
 
-/** The parenthesised group that ends the text, "(發展局)" or "（發展局）", nested ones included. */
+/**
+ * The parenthesised group that ends the text, "(發展局)" or "（發展局）", nested ones included, also
+ * when a full stop follows it ("…(DEVB)."): `open` is where the brackets start, and what follows
+ * them is dropped with them.
+ */
 function findTrailingParens(text: string): TrailingParens | null {
-  const last = text.length - 1;
+  let last = text.length - 1;
+  while (last > 0 && TRAILING_STOP.test(text[last]!)) last--;
   if (text[last] !== ')' && text[last] !== '）') return null;
   let depth = 0;
   for (let i = last; i >= 0; i--) {
@@ -217,16 +334,72 @@ function findTrailingParens(text: string): TrailingParens | null {
   return null;
 }
 
-function continuesBullet(bullet: OpenBullet): boolean {
-  const lastPart = bullet.parts[bullet.parts.length - 1]!.text;
+const TRAILING_STOP = /[\s。．.;；]/;
+
+function endsWithBureauList(text: string): boolean {
+  const parens = findTrailingParens(text);
+  return parens !== null && isBureauList(parens.content);
+}
+
+function lastText(item: OpenItem): string {
+  return item.parts[item.parts.length - 1]!.text;
+}
+
+/** Whether a line that is not a bullet or numbered item continues the open item (a wrapped line). */
+function continuesItem(item: OpenItem, textLine: string): boolean {
+  const lastPart = lastText(item);
   const parens = findTrailingParens(lastPart);
   if (parens !== null) {
     // Ended by its bureaux, unless a directly following line shows "(GBA)" was just wrapped text.
-    if (bullet.gap) return false;
+    if (item.gap) return false;
     const list = splitBureauList(parens.content);
     return list.bureaus.length === list.unknown.length && !list.withRelevantBureaux;
   }
-  return !bullet.gap || !SENTENCE_END.test(lastPart);
+  // A complete sentence waiting for its group's bureau is not continued by a task force's name.
+  if (SENTENCE_END.test(lastPart) && isHeadingLike(textLine) && TASK_FORCE.test(textLine)) return false;
+  return !item.gap || !SENTENCE_END.test(lastPart);
+}
+
+/** "(發展局)" / "（DEVB, ITIB）" alone on a line: a bureau list, or null. */
+function readBureauLine(textLine: string): BureauList | null {
+  const parens = findTrailingParens(textLine);
+  if (parens === null || parens.open !== 0 || !isBureauList(parens.content)) return null;
+  return splitBureauList(parens.content);
+}
+
+/**
+ * A numbered item that heads bullets rather than being a commitment: it ends with a colon
+ * ("4. 確保土地如期到位：", bureau brackets after the colon allowed), or it has no bureau of its own
+ * and bullets follow it directly. Returns its heading text and bureaux, or null.
+ */
+function readNumberedHeading(item: OpenItem, nextIsBullet: boolean): { text: string; bureaus: BureauList | null } | null {
+  const whole = joinParts(item.parts).text.trimEnd();
+  const parens = findTrailingParens(whole);
+  const ownBureaus = parens !== null && isBureauList(parens.content) ? splitBureauList(parens.content) : null;
+  const body = ownBureaus === null ? whole : whole.slice(0, parens!.open).trimEnd();
+  if (COLON_END.test(body)) return { text: body.slice(0, -1).trimEnd(), bureaus: ownBureaus };
+  if (nextIsBullet && ownBureaus === null && isHeadingLike(body)) return { text: body, bureaus: null };
+  return null;
+}
+
+/**
+ * The indicator lists write a group's bureau once, after its last bullet: every bullet of the group
+ * without bureaux of its own takes those of the last bullet (or of a bureau line, or of the
+ * numbered heading above the group).
+ */
+function applyGroupBureau(group: Built[], written: BureauList | null): void {
+  let source: { bureaus: string[]; withRelevantBureaux: boolean } | null = written;
+  if (source === null) {
+    const last = group[group.length - 1]!.commitment;
+    if (last.bureaus.length > 0 || last.withRelevantBureaux) source = last;
+  }
+  if (source === null) return;
+  for (const member of group) {
+    const c = member.commitment;
+    if (c.bureaus.length > 0 || c.withRelevantBureaux || member.hasOwnList) continue;
+    c.bureaus = [...source.bureaus];
+    c.withRelevantBureaux = source.withRelevantBureaux;
+  }
 }
 
 /** Joins wrapped lines: no space between CJK characters or after a hyphen, one space otherwise. */
@@ -238,7 +411,8 @@ function joinParts(parts: SourceLine[]): { text: string; offsets: number[] } {
   let length = 0;
   let previous = '';
   for (const part of parts) {
-    if (pieces.length > 0) {
+    // No glue after an empty start ("1." alone on its line, its text on the next).
+    if (length > 0) {
       const before = previous[previous.length - 1] ?? '';
       const after = part.text[0] ?? '';
       const glue = CJK.test(before) || CJK.test(after) || (before === '-' && /[A-Za-z0-9]/.test(after)) ? '' : ' ';
@@ -253,25 +427,41 @@ function joinParts(parts: SourceLine[]): { text: string; offsets: number[] } {
   return { text: pieces.join(''), offsets };
 }
 
+interface BuildContext {
+  published: string | null;
+  language: DocumentLanguage;
+  file: string | null;
+  review: boolean;
+}
+
 function buildCommitment(
-  parts: SourceLine[],
+  item: OpenItem,
   headings: string[],
-  context: { published: string | null; language: DocumentLanguage; file: string | null },
+  label: string | null,
+  context: BuildContext,
   warnings: ExtractionWarning[],
-): ExtractedCommitment {
+): Built {
+  const parts = item.parts;
   const joined = joinParts(parts);
   const whole = joined.text.trimEnd();
-  const parens = findTrailingParens(whole);
+  let parens = findTrailingParens(whole);
+  let list = parens === null ? null : splitBureauList(parens.content);
+  // "(當中超過 90% 位於「北部都會區」)" at the end is text, not a list of bureaux.
+  if (list !== null && !isBureauListOf(list)) {
+    parens = null;
+    list = null;
+  }
   const firstLine = parts[0]!.line;
   const lastLine = parts[parts.length - 1]!.line;
   let body = whole;
   let bureaus: string[] = [];
   let withRelevantBureaux = false;
-  if (parens === null) {
-    warnings.push({ line: firstLine, message: 'no responsible bureau: the bullet has no trailing parentheses' });
+  let missing: ExtractionWarning | null = null;
+  if (parens === null || list === null) {
+    missing = { line: firstLine, message: 'no responsible bureau: the bullet has no trailing parentheses' };
+    warnings.push(missing);
   } else {
     body = whole.slice(0, parens.open).trimEnd();
-    const list = splitBureauList(parens.content);
     bureaus = list.bureaus;
     withRelevantBureaux = list.withRelevantBureaux;
     for (const name of list.unknown) warnings.push({ line: lastLine, message: `unknown bureau "${name}"` });
@@ -281,19 +471,61 @@ function buildCommitment(
   }
 
   let milestones;
+  let dateNotes: DateNote[] = NO_NOTES;
   try {
-    milestones = parseDeadlines(body, { published: context.published, language: context.language });
+    const options = { published: context.published, language: context.language };
+    milestones = parseDeadlines(body, options);
+    if (context.review) dateNotes = reviewDeadlines(body, options);
   } catch (error) {
     if (!(error instanceof DeadlineError)) throw error;
-    let line = firstLine;
-    for (let k = 0; k < parts.length; k++) if (joined.offsets[k]! <= error.index) line = parts[k]!.line;
     throw new DocumentError({
       file: context.file,
-      line,
+      line: lineAt(parts, joined.offsets, error.index),
       problem: `"${error.phrase}" counts from the publication date; give the publication date (--published YYYY-MM-DD, or "published" in the seeds manifest)`,
     });
   }
-  return { ref: '', headings, text: body, bureaus, withRelevantBureaux, milestones };
+  const commitment: ExtractedCommitment = { ref: '', headings, text: body, bureaus, withRelevantBureaux, milestones };
+  if (label !== null) commitment.label = label;
+  return {
+    commitment,
+    firstLine,
+    lastLine,
+    missing,
+    hasOwnList: parens !== null,
+    dateNotes,
+    dateLines: dateNotes === NO_NOTES ? NO_LINES : dateNotes.map((note) => lineAt(parts, joined.offsets, note.start)),
+  };
+}
+
+// Shared empty lists: most commitments have no review notes.
+const NO_NOTES: DateNote[] = Object.freeze([]) as unknown as DateNote[];
+const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
+
+/** The source line of an offset into joined parts. */
+function lineAt(parts: SourceLine[], offsets: number[], index: number): number {
+  let line = parts[0]!.line;
+  for (let k = 0; k < parts.length; k++) if (offsets[k]! <= index) line = parts[k]!.line;
+  return line;
+}
+
+/** What needs a human eye, in document order (see ReviewNote). */
+function collectReview(built: Built[]): ReviewNote[] {
+  const notes: ReviewNote[] = [];
+  for (const b of built) {
+    const c = b.commitment;
+    const excerpt = c.text.length > 60 ? `${c.text.slice(0, 59)}…` : c.text;
+    if (c.bureaus.length === 0 && !c.withRelevantBureaux) {
+      notes.push({ kind: 'no-bureau', line: b.firstLine, ref: c.ref, words: excerpt, message: 'no responsible bureau, in its brackets or its group\'s' });
+    }
+    for (const name of c.bureaus) {
+      if (findBureau(name)?.code === name) continue;
+      notes.push({ kind: 'unknown-bureau', line: b.lastLine, ref: c.ref, words: name, message: 'not in the bureau registry; kept as written' });
+    }
+    b.dateNotes.forEach((note, k) => {
+      notes.push({ kind: note.kind, line: b.dateLines[k]!, ref: c.ref, words: note.words, message: note.message });
+    });
+  }
+  return notes;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from './readYamlFile.ts';
+import { SeedFileError } from './SeedFileError.ts';
 
 const isoDate = z
   .union([z.string(), z.date()])
@@ -21,6 +22,19 @@ const manifestSchema = z.object({
       }),
     )
     .min(1, 'lists no documents'),
+  // Other languages of the documents above: each is paired with its document's commitments.
+  editions: z
+    .array(
+      z.object({
+        of: z.string().min(1),
+        file: z.string().min(1),
+        language: z.enum(['zh-Hant', 'en']),
+        title: z.string().min(1).optional(),
+        published: isoDate.optional(),
+        sourceUrl: z.url().optional(),
+      }).strict(),
+    )
+    .default([]),
   overrides: z.string().min(1).optional(),
   statuses: z.string().min(1).optional(),
 });
@@ -35,9 +49,20 @@ export interface SeedDocument {
   sourceUrl: string | null;
 }
 
+export interface SeedEdition {
+  /** The id of the document this is an edition of. */
+  of: string;
+  file: string;
+  language: 'zh-Hant' | 'en';
+  title: string | null;
+  published: string | null;
+  sourceUrl: string | null;
+}
+
 export interface SeedManifest {
   file: string;
   documents: SeedDocument[];
+  editions: SeedEdition[];
   overridesFile: string | null;
   statusesFile: string | null;
 }
@@ -45,6 +70,10 @@ export interface SeedManifest {
 export async function readSeedManifest(file: string): Promise<SeedManifest> {
   const data = await readYamlFile(file, manifestSchema);
   const dir = path.dirname(file);
+  const ids = new Set(data.documents.map((doc) => doc.id));
+  for (const [index, edition] of data.editions.entries()) {
+    if (!ids.has(edition.of)) throw new SeedFileError(file, `editions[${index}].of`, `"${edition.of}" is not the id of a document in this manifest`);
+  }
   return {
     file,
     documents: data.documents.map((doc) => ({
@@ -55,6 +84,14 @@ export async function readSeedManifest(file: string): Promise<SeedManifest> {
       published: doc.published,
       sourceUrl: doc.sourceUrl ?? null,
     })),
+    editions: data.editions.map((edition) => ({
+      of: edition.of,
+      file: path.resolve(dir, edition.file),
+      language: edition.language,
+      title: edition.title ?? null,
+      published: edition.published ?? null,
+      sourceUrl: edition.sourceUrl ?? null,
+    })),
     overridesFile: data.overrides ? path.resolve(dir, data.overrides) : null,
     statusesFile: data.statuses ? path.resolve(dir, data.statuses) : null,
   };
@@ -64,4 +101,10 @@ export async function readSeedManifest(file: string): Promise<SeedManifest> {
 export function findSeedDocument(manifest: SeedManifest | null, file: string): SeedDocument | null {
   const target = path.resolve(file);
   return manifest?.documents.find((doc) => doc.file === target) ?? null;
+}
+
+/** The manifest's edition entry for a file, so `load` of a listed edition attaches it. */
+export function findSeedEdition(manifest: SeedManifest | null, file: string): SeedEdition | null {
+  const target = path.resolve(file);
+  return manifest?.editions.find((edition) => edition.file === target) ?? null;
 }

@@ -1,6 +1,7 @@
 // The CLI's view of an extraction: one row per commitment (extra rows for extra dates), grouped
 // under its headings, then the warnings. Column widths count a CJK character as two columns so
 // Chinese text lines up in a terminal.
+import { shortenText } from '../domain/shortenText.ts';
 import type { ExtractedDocument, ExtractedMilestone } from '../domain/types.ts';
 
 const TEXT_WIDTH = 56;
@@ -23,11 +24,15 @@ export function renderExtractionTable(doc: ExtractedDocument): string {
   ];
   out.push(counts.join(', '));
 
-  const refWidth = Math.max(3, ...doc.commitments.map((c) => displayWidth(c.ref)));
+  // Loops rather than Math.max(...rows): a spread of 100,000 rows overflows the call stack.
+  let refWidth = 3;
+  for (const c of doc.commitments) refWidth = Math.max(refWidth, displayWidth(c.ref));
   const bureauRows = doc.commitments.map(
     (c) => `${c.bureaus.join(', ') || '-'}${c.withRelevantBureaux ? ' + relevant' : ''}`,
   );
-  const bureauWidth = Math.min(BUREAU_WIDTH, Math.max(7, ...bureauRows.map(displayWidth)));
+  let widest = 7;
+  for (const row of bureauRows) widest = Math.max(widest, displayWidth(row));
+  const bureauWidth = Math.min(BUREAU_WIDTH, widest);
   const dueWidth = 'from 2024-12-31'.length;
   const row = (ref: string, bureaus: string, due: string, text: string): string =>
     [pad(ref, refWidth), pad(truncate(bureaus, bureauWidth), bureauWidth), pad(due, dueWidth), truncate(text, TEXT_WIDTH)]
@@ -84,17 +89,10 @@ function isWide(code: number): boolean {
   );
 }
 
+const columns = (char: string): number => (isWide(char.codePointAt(0)!) ? 2 : 1);
+
 function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const ch of text) {
-    const w = isWide(ch.codePointAt(0)!) ? 2 : 1;
-    if (used + w > width - 1) break;
-    out += ch;
-    used += w;
-  }
-  return `${out}…`;
+  return shortenText(text, width, { measure: columns });
 }
 
 function pad(text: string, width: number): string {

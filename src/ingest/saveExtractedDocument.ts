@@ -4,9 +4,13 @@
 import { BUREAUS, findBureau } from '../domain/bureaus.ts';
 import type { ExtractedDocument, ExtractedMilestone } from '../domain/types.ts';
 import { syncBureaus } from '../db/bureaus.ts';
-import { listStoredCommitments, saveCommitment, withdrawCommitments } from '../db/commitments.ts';
+import { findRefOwnedElsewhere, listStoredCommitments, saveCommitment, withdrawCommitments } from '../db/commitments.ts';
 import type { Pool, PoolClient } from '../db/createPool.ts';
-import { recordDocumentVersion, upsertDocument } from '../db/documents.ts';
+import { findDocumentByKey, lockDocumentKey, recordDocumentVersion, upsertDocument } from '../db/documents.ts';
+import { saveCommitmentTexts, upsertEdition } from '../db/editions.ts';
+import { withTransaction } from '../db/withClient.ts';
+import { DocumentError } from './DocumentError.ts';
+import { LANGUAGE_NAMES } from './detectTextLanguage.ts';
 import { insertMilestone, listMilestonesOf, updateMilestone, withdrawMilestones, type MilestoneRow } from '../db/milestones.ts';
 import { appendStatusHistory } from '../db/statusHistory.ts';
 import { applyOverrides } from './applyOverrides.ts';
@@ -18,6 +22,8 @@ export interface SaveDocumentInput {
   extracted: ExtractedDocument;
   title?: string | null;
   sourceUrl?: string | null;
+  /** The file as named to the user, for errors. */
+  file?: string;
 }
 
 export interface SaveDocumentOptions {
@@ -25,6 +31,8 @@ export interface SaveDocumentOptions {
   overrides?: readonly Override[];
   overridesFile?: string;
   actor?: string;
+  /** Allow a reload that withdraws more than half of the document's commitments. */
+  force?: boolean;
 }
 
 export interface LoadSummary {
@@ -35,6 +43,8 @@ export interface LoadSummary {
   withdrawn: number;
   rescheduled: number;
   changed: boolean;
+  /** Commitments of earlier documents this one restates (set by the loader after saving). */
+  carriedOver?: number;
 }
 
 const OPEN_STATUSES = new Set(['pending', 'rescheduled']);
@@ -92,12 +102,19 @@ export async function saveExtractedDocument(pool: Pool, input: SaveDocumentInput
   const { extracted } = input;
   const now = options.now;
   const actor = options.actor ?? 'loader';
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  const file = input.file ?? input.key;
+  return withTransaction(pool, `load ${input.key}`, async (client) => {
     // Two processes loading the same document at once would race on refs; the second waits.
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`policywatch:document:${input.key}`]);
+    await lockDocumentKey(client, input.key);
     const info = extracted.document;
+    const before = await findDocumentByKey(client, input.key);
+    if (before && before.language !== info.language) {
+      // Another language of the same chapter is an edition, never a replacement of the document's text.
+      throw new DocumentError({
+        file,
+        problem: `is ${LANGUAGE_NAMES[info.language]} text but document ${input.key} is ${LANGUAGE_NAMES[before.language]}; attach it with --edition-of ${input.key} --lang ${info.language}`,
+      });
+    }
     const { id: documentId, previousSha256 } = await upsertDocument(
       client,
       {
@@ -113,6 +130,15 @@ export async function saveExtractedDocument(pool: Pool, input: SaveDocumentInput
     );
     const stored = await listStoredCommitments(client, documentId);
     const { matches, vanished } = matchCommitments(stored, extracted.commitments);
+    const active = stored.filter((c) => !c.withdrawnAt).length;
+    const vanishedIds = new Set(vanished.map((c) => c.id));
+    const withdrawing = stored.filter((c) => !c.withdrawnAt && vanishedIds.has(c.id)).length;
+    if (!options.force && active > 0 && withdrawing * 2 > active) {
+      throw new DocumentError({
+        file,
+        problem: `would withdraw ${withdrawing} of the ${active} commitments of ${input.key}; nothing was changed (use --force if that is intended)`,
+      });
+    }
     const refPrefix = (extracted.commitments[0]?.ref ?? '').replace(/-\d+$/, '');
     const commitments = applyOverrides(
       matches.map((m) => ({ ...m.extracted, ref: m.ref })),
@@ -120,6 +146,16 @@ export async function saveExtractedDocument(pool: Pool, input: SaveDocumentInput
       refPrefix,
       options.overridesFile ?? 'overrides',
     );
+
+    // Refs name one commitment of one document: a second document with the same chapter refs (the same
+    // chapter under another key, or another language of it) would take them over.
+    const taken = await findRefOwnedElsewhere(client, documentId, commitments.map((c) => c.ref));
+    if (taken) {
+      throw new DocumentError({
+        file,
+        problem: `ref ${taken.ref} already belongs to document ${taken.key}; reload it as that document (--key ${taken.key}) or attach it as an edition (--edition-of ${taken.key})`,
+      });
+    }
 
     const unknown = [...new Set(commitments.flatMap((c) => c.bureaus).filter((name) => !findBureau(name)))];
     await syncBureaus(client, BUREAUS, unknown);
@@ -130,6 +166,7 @@ export async function saveExtractedDocument(pool: Pool, input: SaveDocumentInput
 
     const version = info.sha256.slice(0, 12);
     let rescheduled = 0;
+    const commitmentIds: number[] = [];
     for (const [index, commitment] of commitments.entries()) {
       const match = matches[index]!;
       const commitmentId = await saveCommitment(
@@ -146,6 +183,7 @@ export async function saveExtractedDocument(pool: Pool, input: SaveDocumentInput
         },
         now,
       );
+      commitmentIds.push(commitmentId);
       const result = await reconcileMilestones(client, commitmentId, milestonesByCommitment.get(commitmentId) ?? [], commitment.milestones, {
         now,
         actor,
@@ -158,7 +196,12 @@ export async function saveExtractedDocument(pool: Pool, input: SaveDocumentInput
     const withdrawn = await withdrawCommitments(client, vanished.map((c) => c.id), now);
     const milestoneCount = commitments.reduce((sum, c) => sum + c.milestones.length, 0);
     await recordDocumentVersion(client, { documentId, sha256: info.sha256, commitmentCount: commitments.length, milestoneCount }, now);
-    await client.query('COMMIT');
+    await saveCommitmentTexts(client, info.language, commitmentIds.map((commitmentId, i) => ({ commitmentId, text: commitments[i]!.text, headings: commitments[i]!.headings })), now);
+    await upsertEdition(
+      client,
+      { documentId, language: info.language, title: input.title ?? info.title, sourceUrl: input.sourceUrl ?? null, sha256: info.sha256, commitmentCount: commitments.length },
+      now,
+    );
     return {
       key: input.key,
       commitments: commitments.length,
@@ -168,10 +211,7 @@ export async function saveExtractedDocument(pool: Pool, input: SaveDocumentInput
       rescheduled,
       changed: previousSha256 !== info.sha256,
     };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
+
+

@@ -177,3 +177,33 @@ function findUnknownEnd(key: Key, pos: number): number {
   }
   return s.length;
 }
+
+// What the name of a bureau, department or other body ends with, in Chinese or English.
+const ORGANISATION_END =
+  /(?:局|署|處|辦公室|辦事處|委員會|會|司|組|部|部門|中心|公司|院|廳|隊|bureaux?|bureaus|office|departments?|commission|authority|council|unit|team|force|group|agency|board|corporation|centre|center|secretariat|committee|institute)$/i;
+
+/**
+ * Whether the words between a bullet's trailing brackets are a list of responsible bureaux, not text
+ * ("(當中超過 90% 位於「北部都會區」)", "(2023-24 至 2032-33 年度)"): a list names a known bureau or
+ * "相關政策局", or else every name in it reads like a body's name ("漁農自然護理署", "Lands
+ * Department", "HKMA"), which is then kept and reported as unknown.
+ */
+export function isBureauList(content: string): boolean {
+  return isBureauListOf(splitBureauList(content));
+}
+
+/** isBureauList of what splitBureauList returned. */
+export function isBureauListOf(list: BureauList): boolean {
+  if (list.bureaus.length > list.unknown.length || list.withRelevantBureaux) return true;
+  return list.unknown.length > 0 && list.unknown.every(looksLikeOrganisation);
+}
+
+function looksLikeOrganisation(name: string): boolean {
+  const n = name.normalize('NFKC').trim();
+  if (n.length === 0 || /[\d%「」『』《》〈〉“”"，。；：:!?！？]/.test(n)) return false;
+  // "GBA", "HKMA", "LCSD": an acronym of two or more capitals.
+  if (/^[A-Z][A-Za-z&]{1,9}$/.test(n) && /[A-Z].*[A-Z]/.test(n)) return true;
+  return n.length <= (CJK_NAME.test(n) ? 30 : 100) && ORGANISATION_END.test(n);
+}
+
+const CJK_NAME = /[\u4e00-\u9fff]/;

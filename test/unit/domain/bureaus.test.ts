@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { BUREAUS, findBureau, normaliseBureauName } from '../../../src/domain/bureaus.ts';
 
 describe('BUREAUS', () => {
-  it('lists the 19 bureaux and offices, no name shared by two of them', () => {
-    expect(BUREAUS).toHaveLength(19);
+  it('lists the 20 bureaux and offices, no name shared by two of them', () => {
+    expect(BUREAUS).toHaveLength(20);
     const owner = new Map<string, string>();
     for (const b of BUREAUS) {
       for (const key of [b.code, b.zh, b.en, ...b.aliases].map(normaliseBureauName)) {
@@ -16,7 +16,7 @@ describe('BUREAUS', () => {
   it('has the codes the extractor and bots use', () => {
     expect(BUREAUS.map((b) => b.code)).toEqual([
       'CMAB', 'CSTB', 'CEDB', 'CSB', 'DEVB', 'EDB', 'EEB', 'FSTB', 'HHB', 'HYAB', 'HB', 'ITIB', 'LWB', 'SB', 'TLB',
-      'DoJ', 'CSO', 'FSO', 'DPO',
+      'DoJ', 'CSO', 'DSO', 'FSO', 'DPO',
     ]);
   });
 
@@ -49,6 +49,12 @@ describe('findBureau', () => {
     ["Chief Secretary for Administration's Office", 'CSO'],
     ['Chief Secretary for Administration’s Office', 'CSO'],
     ['Office of the Financial Secretary', 'FSO'],
+    ['政務司司長辦公室', 'CSO'],
+    ['政務司副司長辦公室', 'DSO'],
+    ['DSO', 'DSO'],
+    ["Deputy Chief Secretary for Administration's Office", 'DSO'],
+    ['財政司司長辦公室', 'FSO'],
+    ['CSO', 'CSO'],
     ['Department of Justice', 'DoJ'],
     ['律政司', 'DoJ'],
     ['數字政策辦公室', 'DPO'],

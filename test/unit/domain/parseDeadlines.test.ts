@@ -288,3 +288,119 @@ describe('parseDeadlines: lists of dates', () => {
     expect(en('The phases were completed in mid-2025 and end-2025.', null)).toEqual([]);
   });
 });
+
+// The forms of the indicator lists (2022 onwards) and of their English editions.
+describe('parseDeadlines: indicator-list forms', () => {
+  const P2022 = '2022-10-19';
+  const row = (m: ExtractedMilestone) => [m.due, m.kind, m.phrase];
+
+  it.each<[string, string, string]>([
+    ['以期在2024年或之前改劃首批用地。', '2024-12-31', '2024年或之前'],
+    ['在2023年內公布首批選址。', '2023-12-31', '2023年內'],
+    ['於2025年啟動入伙安排。', '2025-12-31', '於2025年'],
+    ['衞生黑點於 2023 年底前減少至少 70%。', '2023-12-31', '2023 年底前'],
+    ['並在 2023 年中完成檢討。', '2023-06-30', '2023 年中'],
+    ['於　2023　年第一季推出。', '2023-03-31', '2023　年第一季'],
+    ['在2023-24至2032-33年度提供土地。', '2033-03-31', '2023-24至2032-33年度'],
+    ['（2023-24 至 2032-33 年度）提供土地。', '2033-03-31', '2023-24 至 2032-33 年度'],
+    ['於2023-24年度至2027-28年度分批推出。', '2028-03-31', '2023-24年度至2027-28年度'],
+    ['由2023/24至2025/26學年推行。', '2026-08-31', '2023/24至2025/26學年'],
+    ['在二○二三至二四年度至二○三二至三三年度提供土地。', '2033-03-31', '二○二三至二四年度至二○三二至三三年度'],
+    ['未來五年（即2023-24至2027-28年度）的建屋量約為10萬個單位。', '2028-03-31', '未來五年（即2023-24至2027-28年度）'],
+  ])('%s -> %s', (text, due, phrase) => {
+    expect(zh(text, P2022).map(row)).toEqual([[due, 'deadline', phrase]]);
+  });
+
+  it('reads a counted span by the financial years in its brackets, not by the publication date', () => {
+    expect(zh('在未來十年（2023-24 至 2032-33 年度）提供約 3,300 公頃土地。', P2022).map(row)).toEqual([
+      ['2033-03-31', 'deadline', '未來十年（2023-24 至 2032-33 年度）'],
+    ]);
+    expect(zh('在5年內(2022-23至2026-27年度)收回約 600 公頃私人土地。', P2022).map(row)).toEqual([
+      ['2027-03-31', 'deadline', '5年內(2022-23至2026-27年度)'],
+    ]);
+    expect(zh('在未來五年(2023-24至2027-28年度)，備妥土地。', null).map(row)).toEqual([
+      ['2028-03-31', 'deadline', '未來五年(2023-24至2027-28年度)'],
+    ]);
+  });
+
+  it('does not take horizons and past spans for deadlines', () => {
+    expect(zh('每年公布未來十年可供發展土地的預測。', P2022)).toEqual([]);
+    expect(zh('每年公布未來十年（2023-24至2032-33年度）的土地供應預測。', P2022)).toEqual([]);
+    expect(zh('比過去5年(2017-18至2021-22年度)收回的土地多四倍。', null)).toEqual([]);
+    expect(zh('較以往五年的數字為高。', P2022)).toEqual([]);
+  });
+
+  it('reads "X至Y" as a start at the end of X and a deadline at the end of Y', () => {
+    expect(zh('在2023年下半年至2024年分階段提交申請。', P2022).map(row)).toEqual([
+      ['2023-12-31', 'start', '2023年下半年'],
+      ['2024-12-31', 'deadline', '2024年'],
+    ]);
+    expect(zh('在2023年第三季至2024年第一季分批推出。', P2022).map(row)).toEqual([
+      ['2023-09-30', 'start', '2023年第三季'],
+      ['2024-03-31', 'deadline', '2024年第一季'],
+    ]);
+    expect(zh('在2025至2027年分階段推行。').map(row)).toEqual([
+      ['2025-12-31', 'start', '2025'],
+      ['2027-12-31', 'deadline', '2027年'],
+    ]);
+    // A span ("during") stays one deadline; "至今" is history.
+    expect(zh('在2025至2027年間推行。').map(row)).toEqual([['2027-12-31', 'deadline', '在2025至2027年間']]);
+    expect(zh('由2021年至今一直推行。', null)).toEqual([]);
+  });
+
+  it('does not read thousands separators, spaced or not, as years', () => {
+    expect(zh('提供約 3,300 公頃土地，當中不少於 1,300 公頃位於北部都會區。', P2022)).toEqual([]);
+    expect(zh('興建 2,025 個單位。', P2022)).toEqual([]);
+  });
+
+  it.each<[string, string, 'deadline' | 'start', string]>([
+    ['Announce the proposals by end-2024.', '2024-12-31', 'deadline', 'by end-2024'],
+    ['By end-2024, announce the proposals.', '2024-12-31', 'deadline', 'By end-2024'],
+    ['Set up the platform in mid-2025.', '2025-06-30', 'deadline', 'in mid-2025'],
+    ['Complete the study, with proposals announced in the first quarter of 2025.', '2025-03-31', 'deadline', 'in the first quarter of 2025'],
+    ['Review the scheme with the findings released in mid-2025.', '2025-06-30', 'deadline', 'in mid-2025'],
+    ['Complete the buildings progressively from end-2024.', '2024-12-31', 'start', 'from end-2024'],
+    ['Complete the remaining buildings within the next five years.', '2029-10-16', 'deadline', 'within the next five years'],
+    ['Provide 3,300 hectares of land in the next ten years (2023-24 to 2032-33).', '2033-03-31', 'deadline', 'in the next ten years (2023-24 to 2032-33)'],
+    ['Resume 600 hectares of land within five years (2022-23 to 2026-27).', '2027-03-31', 'deadline', 'within five years (2022-23 to 2026-27)'],
+    ['Provide the land from 2023-24 to 2032-33.', '2033-03-31', 'deadline', 'from 2023-24 to 2032-33'],
+    ['Provide 100 000 units in the next five years (i.e. 2023-24 to 2027-28).', '2028-03-31', 'deadline', 'in the next five years (i.e. 2023-24 to 2027-28)'],
+    ['Provide the land in 2023-24 to 2032-33.', '2033-03-31', 'deadline', 'in 2023-24 to 2032-33'],
+  ])('en: %s -> %s', (text, due, kind, phrase) => {
+    expect(en(text).map(row)).toEqual([[due, kind, phrase]]);
+  });
+
+  it('en: a noun\'s participle before a period that began before publication is still history', () => {
+    expect(en('Build on the proposals announced in 2024.')).toEqual([]);
+    expect(en('Build on the first phase, completed in 2026.')).toEqual([]);
+  });
+
+  it('en: "between X and Y" is a start and a deadline', () => {
+    expect(en('Complete the works in phases between 2025 and 2027.').map(row)).toEqual([
+      ['2025-12-31', 'start', 'between 2025'],
+      ['2027-12-31', 'deadline', '2027'],
+    ]);
+  });
+
+  it('en: "from X to Y" is a start and a deadline', () => {
+    expect(en('Submit applications in phases from the second half of 2023 to 2024.', '2022-10-19').map(row)).toEqual([
+      ['2023-12-31', 'start', 'from the second half of 2023'],
+      ['2024-12-31', 'deadline', '2024'],
+    ]);
+  });
+
+  it('en: horizons and past spans are not deadlines', () => {
+    expect(en('Publish annually the forecast of land supply for the next ten years.')).toEqual([]);
+    expect(en('Publish each year the land supply in the next ten years.')).toEqual([]);
+    expect(en('Four times the area resumed in the past five years (2017-18 to 2021-22).', null)).toEqual([]);
+  });
+
+  it('en: "respectively" pairs each date with its subject', () => {
+    expect(
+      en('Commence the works for Site A and Site B at end-2024 and in mid-2025 respectively.').map((m) => [m.due, m.phrase, m.subject]),
+    ).toEqual([
+      ['2024-12-31', 'at end-2024', 'Commence the works for Site A'],
+      ['2025-06-30', 'in mid-2025', 'Site B'],
+    ]);
+  });
+});

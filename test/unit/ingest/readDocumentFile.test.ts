@@ -59,8 +59,16 @@ describe('readDocumentFile', () => {
     expect(await problemOf(path)).toMatchObject({ file: path, problem: expect.stringContaining('not UTF-8') });
   });
 
-  it('refuses binary content (NUL bytes)', async () => {
+  it('refuses binary content (NUL bytes), and a PDF it cannot read', async () => {
+    const blob = write('doc.txt', Uint8Array.from([0x01, 0x50, 0x00, 0x01, 0x02]));
+    expect(await problemOf(blob)).toMatchObject({ file: blob, problem: expect.stringContaining('binary') });
     const path = write('doc.pdf', Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x01, 0x02]));
-    expect(await problemOf(path)).toMatchObject({ file: path, problem: expect.stringContaining('binary') });
+    expect(await problemOf(path)).toMatchObject({ file: path, problem: expect.stringContaining('not a readable PDF') });
+  });
+
+  it('refuses a file over the size limit with the limit in the message', async () => {
+    const path = write('big.txt', `7\n\n標題\n\n${'- 繼續推動合作。(發展局)\n'.repeat(2000)}`);
+    await expect(readDocumentFile(path, { maxBytes: 1024 * 1024 })).resolves.toContain('繼續推動合作');
+    await expect(readDocumentFile(path, { maxBytes: 10 * 1024 })).rejects.toThrow(new RegExp(`^${path}: is \\d+ KB, over the 10 KB limit`));
   });
 });

@@ -36,4 +36,10 @@ describe('renderExtractionTable', () => {
     expect(displayWidth('發展局')).toBe(6);
     expect(displayWidth('（ａ）')).toBe(6);
   });
+
+  it('renders 200,000 commitments without overflowing the call stack', () => {
+    const commitment = doc.commitments[0]!;
+    const many = { ...doc, commitments: Array.from({ length: 200_000 }, (_, i) => ({ ...commitment, ref: `PA2024-7-${i}` })) };
+    expect(renderExtractionTable(many)).toContain('200000 commitments');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { splitBureauList } from '../../../src/ingest/splitBureauList.ts';
+import { isBureauList, splitBureauList } from '../../../src/ingest/splitBureauList.ts';
 
 describe('splitBureauList', () => {
   it.each<[string, string[], boolean]>([
@@ -41,4 +41,32 @@ describe('splitBureauList', () => {
     splitBureauList('發展局').bureaus.push('X');
     expect(splitBureauList('發展局').bureaus).toEqual(['DEVB']);
   });
+
+  it.each<[string, string[], boolean]>([
+    ['政務司司長辦公室/勞工及福利局', ['CSO', 'LWB'], false],
+    ['政務司副司長辦公室／相關政策局', ['DSO'], true],
+    ['相關政策局/發展局', ['DEVB'], true],
+    ['發展局，房屋局', ['DEVB', 'HB'], false],
+    ['CSO/LWB', ['CSO', 'LWB'], false],
+    ['DSO/relevant bureaux', ['DSO'], true],
+    ['CMAB, relevant bureaux', ['CMAB'], true],
+  ])('indicator-list form %s', (content, bureaus, relevant) => {
+    expect(splitBureauList(content)).toEqual({ bureaus, unknown: [], withRelevantBureaux: relevant });
+  });
+});
+
+describe('isBureauList', () => {
+  it.each(['發展局', 'DEVB, ITIB', '相關政策局', '發展局、2025年', '漁農自然護理署', 'Lands Department', 'HKMA', '房委會'])(
+    'takes %j for a list of bureaux',
+    (content) => {
+      expect(isBureauList(content)).toBe(true);
+    },
+  );
+
+  it.each(['當中逾 90% 位於北部都會區', '2023-24 至 2032-33 年度', '大灣區', 'the Hong Kong Park', '內地、香港', '即「一試多證」', ''])(
+    'takes %j for text',
+    (content) => {
+      expect(isBureauList(content)).toBe(false);
+    },
+  );
 });
