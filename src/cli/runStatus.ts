@@ -1,6 +1,6 @@
 // policywatch status <ref>[/<n>] <met|claimed|rescheduled|dropped|pending> [--evidence URL] [--note TEXT] [--due YYYY-MM-DD]
 import os from 'node:os';
-import { openDatabase } from '../db/openDatabase.ts';
+import { openDatabase } from '../services/database.ts';
 import { changeMilestoneStatus } from '../services/changeMilestoneStatus.ts';
 import type { Command } from './CliContext.ts';
 import { parseCommandArgs } from './parseCommandArgs.ts';
