@@ -49,7 +49,12 @@ const schema = z.object({
     leaseSeconds: z.number().int().min(5).max(3600),
     maxAttempts: z.number().int().min(1).max(100),
   }),
-  http: z.object({ host: z.string().min(1), port }),
+  http: z.object({
+    host: z.string().min(1),
+    port,
+    publicUrl: z.string().refine(isHttpUrl, 'an http(s) URL such as https://tracker.example.org').nullable(),
+    rateLimitPerMinute: z.number().int().min(1).max(10_000_000),
+  }),
   log: z.object({ level: z.enum(LOG_LEVELS) }),
   database: z.object({
     url: z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'a postgres:// or postgresql:// URL').nullable(),
@@ -58,10 +63,18 @@ const schema = z.object({
     embeddedDataDir: z.string().min(1),
   }),
   seeds: z.object({ manifest: z.string().min(1) }),
+  ingest: z.object({ maxFileMegabytes: z.number().positive().max(2048) }),
   telegram: z.object({
     token: z.string().regex(/^\d+:[\w-]+$/, 'a bot token such as 123456:ABC-def').nullable(),
     apiRoot: z.string().refine(isHttpUrl, 'an http(s) URL'),
     editors: z.array(z.string().regex(/^\d+$/, 'numeric Telegram user ids')),
+    mode: z.enum(['polling', 'webhook']),
+    webhookUrl: z
+      .string()
+      .refine((v) => isHttpUrl(v) && new URL(v).pathname !== '/', 'an http(s) URL with a path, such as https://bot.example.org/telegram/webhook')
+      .nullable(),
+    // Telegram's own rule for secret_token.
+    webhookSecret: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16 to 256 characters of A-Z, a-z, 0-9, _ and -').nullable(),
   }),
   discord: z.object({
     token: z.string().min(10, 'a bot token').nullable(),
@@ -69,6 +82,10 @@ const schema = z.object({
     editors: z.array(z.string().regex(/^\d+$/, 'numeric Discord user ids')),
     editorRoleId: z.string().regex(/^\d+$/, 'a numeric role id').nullable(),
     guildId: z.string().regex(/^\d+$/, 'a numeric guild id').nullable(),
+  }),
+  evidence: z.object({
+    perPersonPerDay: z.number().int().min(1).max(1000),
+    cliEditors: z.array(z.string().min(1)),
   }),
   now: z.string().regex(ISO_INSTANT, 'an ISO instant with offset, e.g. 2024-12-01T09:00:00+08:00').nullable(),
 });
@@ -90,11 +107,16 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'TELEGRAM_BOT_TOKEN', key: 'telegram.token', parse: 'string' },
   { env: 'TELEGRAM_API_ROOT', key: 'telegram.apiRoot', parse: 'string' },
   { env: 'TELEGRAM_EDITORS', key: 'telegram.editors', parse: 'stringList' },
+  { env: 'TELEGRAM_MODE', key: 'telegram.mode', parse: 'string' },
+  { env: 'TELEGRAM_WEBHOOK_URL', key: 'telegram.webhookUrl', parse: 'string' },
+  { env: 'TELEGRAM_WEBHOOK_SECRET', key: 'telegram.webhookSecret', parse: 'string' },
   { env: 'DISCORD_BOT_TOKEN', key: 'discord.token', parse: 'string' },
   { env: 'DISCORD_API_ROOT', key: 'discord.apiRoot', parse: 'string' },
   { env: 'DISCORD_EDITORS', key: 'discord.editors', parse: 'stringList' },
   { env: 'DISCORD_EDITOR_ROLE_ID', key: 'discord.editorRoleId', parse: 'string' },
   { env: 'DISCORD_GUILD_ID', key: 'discord.guildId', parse: 'string' },
+  { env: 'POLICYWATCH_PROPOSALS_PER_DAY', key: 'evidence.perPersonPerDay', parse: 'int' },
+  { env: 'POLICYWATCH_CLI_EDITORS', key: 'evidence.cliEditors', parse: 'stringList' },
   { env: 'POLICYWATCH_NOW', key: 'now', parse: 'string' },
   { env: 'POLICYWATCH_TIMEZONE', key: 'timezone', parse: 'string' },
   { env: 'POLICYWATCH_ALERT_LEAD_DAYS', key: 'alerts.leadDays', parse: 'intList' },
@@ -109,16 +131,19 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'POLICYWATCH_MAX_ATTEMPTS', key: 'tick.maxAttempts', parse: 'int' },
   { env: 'POLICYWATCH_HTTP_HOST', key: 'http.host', parse: 'string' },
   { env: 'POLICYWATCH_HTTP_PORT', key: 'http.port', parse: 'int' },
+  { env: 'POLICYWATCH_PUBLIC_URL', key: 'http.publicUrl', parse: 'string' },
+  { env: 'POLICYWATCH_RATE_LIMIT', key: 'http.rateLimitPerMinute', parse: 'int' },
   { env: 'POLICYWATCH_LOG_LEVEL', key: 'log.level', parse: 'string' },
   { env: 'POLICYWATCH_DB_POOL_SIZE', key: 'database.poolSize', parse: 'int' },
   { env: 'POLICYWATCH_PG_PORT', key: 'database.embeddedPort', parse: 'int' },
   { env: 'POLICYWATCH_PG_DATA_DIR', key: 'database.embeddedDataDir', parse: 'string' },
   { env: 'POLICYWATCH_SEEDS_MANIFEST', key: 'seeds.manifest', parse: 'string' },
+  { env: 'POLICYWATCH_MAX_FILE_MB', key: 'ingest.maxFileMegabytes', parse: 'int' },
 ];
 
 const SECRET_DEFAULTS = {
   database: { url: null },
-  telegram: { token: null, apiRoot: 'https://api.telegram.org' },
+  telegram: { token: null, apiRoot: 'https://api.telegram.org', webhookSecret: null },
   discord: { token: null, apiRoot: 'https://discord.com/api' },
   now: null,
 };
@@ -227,6 +252,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     throw new ConfigError(key || '(root)', getPath(raw, settingPath), describeIssue(issue), sources.get(key) ?? null);
   }
   const parsed = result.data;
+  if (parsed.telegram.mode === 'webhook') {
+    // Without both, Telegram could not reach the service, or anyone could post updates to it.
+    if (!parsed.telegram.webhookUrl) throw new ConfigError('telegram.webhookUrl', null, 'an https URL when telegram.mode is "webhook"', 'TELEGRAM_WEBHOOK_URL');
+    if (!parsed.telegram.webhookSecret) throw new ConfigError('telegram.webhookSecret', null, 'a secret when telegram.mode is "webhook"', 'TELEGRAM_WEBHOOK_SECRET');
+  }
   const now = parsed.now === null ? null : new Date(parsed.now);
   if (now && Number.isNaN(now.getTime())) throw new ConfigError('now', parsed.now, 'a valid ISO instant', 'POLICYWATCH_NOW');
   return deepFreeze({
@@ -253,4 +283,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** The absolute base URL of the public tracker: http.publicUrl, or the address it listens on. */
+export function publicUrlOf(config: Config): string {
+  return (config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`).replace(/\/+$/, '');
 }

@@ -17,16 +17,26 @@ interface CommandEntry {
 }
 
 const COMMANDS: CommandEntry[] = [
-  { name: 'start', summary: 'run the service: load seeds, schedule alerts, deliver, serve /healthz', handlesSignals: true, load: async () => (await import('./cli/runStart.ts')).runStart },
+  { name: 'start', summary: 'run the service: load seeds, schedule alerts, deliver, serve the public tracker and /healthz', handlesSignals: true, load: async () => (await import('./cli/runStart.ts')).runStart },
   { name: 'db migrate', summary: 'bring the database schema up to date', quiet: true, load: async () => (await import('./cli/runDbMigrate.ts')).runDbMigrate },
   { name: 'extract', summary: 'extract commitments and deadlines from a document (no database)', quiet: true, load: async () => (await import('./cli/runExtract.ts')).runExtract },
   { name: 'load', summary: 'load documents into the database (default: the seeds manifest)', quiet: true, load: async () => (await import('./cli/runLoad.ts')).runLoad },
+  { name: 'documents', summary: 'list stored documents with their editions, counts and last load', quiet: true, load: async () => (await import('./cli/runDocuments.ts')).runDocuments },
+  { name: 'withdraw', summary: 'withdraw a document (never deleted): no more alerts for its commitments', quiet: true, load: async () => (await import('./cli/runDocuments.ts')).runWithdraw },
+  { name: 'show', summary: 'a commitment: texts, bureaux, milestones with status, provenance and history, carry-over links', quiet: true, load: async () => (await import('./cli/runShow.ts')).runShow },
   { name: 'status', summary: 'record a milestone status: met, claimed, rescheduled, dropped, pending', quiet: true, load: async () => (await import('./cli/runStatus.ts')).runStatus },
+  { name: 'evidence', summary: 'evidence proposals: propose, list, approve, reject', quiet: true, load: async () => (await import('./cli/runEvidence.ts')).runEvidence },
+  { name: 'carried-over', summary: 'commitments restated by a later document, with days slipped', quiet: true, load: async () => (await import('./cli/runCarriedOver.ts')).runCarriedOver },
+  { name: 'link', summary: 'link remove <old-ref> <new-ref>: undo a carry-over link', quiet: true, load: async () => (await import('./cli/runCarriedOver.ts')).runLink },
   { name: 'subscribe', summary: 'subscribe a target to bureaus or refs', quiet: true, load: async () => (await import('./cli/runSubscribe.ts')).runSubscribe },
   { name: 'unsubscribe', summary: 'remove bureaus or refs from a target, or --all', quiet: true, load: async () => (await import('./cli/runSubscribe.ts')).runUnsubscribe },
   { name: 'subscriptions', summary: 'list subscriptions', quiet: true, load: async () => (await import('./cli/runSubscribe.ts')).runSubscriptions },
   { name: 'due', summary: 'milestones approaching, due or missed at an instant', quiet: true, load: async () => (await import('./cli/runDue.ts')).runDue },
   { name: 'digest', summary: 'preview the weekly digest of a subscription, bureaux or everything', quiet: true, load: async () => (await import('./cli/runDigest.ts')).runDigest },
+  { name: 'dead', summary: 'list alerts that could not be delivered, with the reason', quiet: true, load: async () => (await import('./cli/runDeadLetters.ts')).runDead },
+  { name: 'retry', summary: 'requeue dead alerts by id or --target', quiet: true, load: async () => (await import('./cli/runDeadLetters.ts')).runRetry },
+  { name: 'why', summary: 'explain which alerts of a milestone a target gets, and why not the others', quiet: true, load: async () => (await import('./cli/runWhy.ts')).runWhy },
+  { name: 'calendar', summary: 'the secret calendar URL of a subscription: url <target> or rotate <target>', quiet: true, load: async () => (await import('./cli/runCalendar.ts')).runCalendar },
   { name: 'tick', summary: 'one pass: queue alerts due up to now and deliver them', quiet: true, handlesSignals: true, load: async () => (await import('./cli/runTickCommand.ts')).runTickCommand },
 ];
 
@@ -82,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     const quiet = found.entry.quiet && !verbose;
     const logger = createLogger({
       level: verbose ? 'debug' : quiet ? 'warn' : config.log.level,
-      secrets: [config.telegram.token, config.discord.token, config.database.url],
+      secrets: [config.telegram.token, config.telegram.webhookSecret, config.discord.token, config.database.url],
       // Machine-readable commands keep stdout for their output.
       ...(found.entry.quiet ? { destination: process.stderr, pretty: false } : {}),
     });
@@ -110,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
 
 function reportError(error: unknown, verbose: boolean, config: Config | null): void {
   const message = error instanceof Error ? error.message : String(error);
-  const secrets = [config?.telegram.token, config?.discord.token, config?.database.url];
+  const secrets = [config?.telegram.token, config?.telegram.webhookSecret, config?.discord.token, config?.database.url];
   process.stderr.write(`policywatch: ${redactSecrets(message, secrets)}\n`);
   if (error instanceof UsageError && error.usage) process.stderr.write(`usage: ${error.usage}\n`);
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${redactSecrets(error.stack, secrets)}\n`);

@@ -1,9 +1,9 @@
 // A subscription as plain-text lines in the reader's language: what it covers, which switches are on,
 // language, mute and whether it is disabled. Platform-neutral; each bot escapes and formats the lines.
 import type { ReaderLanguage } from '../domain/alertLabels.ts';
-import type { SubscriptionRow } from '../db/subscriptions.ts';
+import type { SubscriptionRow } from '../services/subscriptions.ts';
 import { formatBureauNames } from './formatBureauNames.ts';
-import { formatLocalTime } from './formatLocalTime.ts';
+import { formatLocalTime } from '../domain/zonedTime.ts';
 
 const WORDS = {
   'zh-HK': {

@@ -1,7 +1,6 @@
 // policywatch db migrate
 import path from 'node:path';
-import { openDatabase } from '../db/openDatabase.ts';
-import { runMigrations } from '../db/runMigrations.ts';
+import { openDatabase, runMigrations } from '../services/database.ts';
 import type { Command } from './CliContext.ts';
 import { parseCommandArgs } from './parseCommandArgs.ts';
 import { UsageError } from './UsageError.ts';

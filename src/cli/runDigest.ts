@@ -1,5 +1,5 @@
 // policywatch digest --preview [--subscription ID|TARGET | --bureau CODE ...] [--at ISO] [--lang zh|en] [--format text|telegram|discord]
-import { openDatabase } from '../db/openDatabase.ts';
+import { openDatabase } from '../services/database.ts';
 import type { ReaderLanguage } from '../domain/alertLabels.ts';
 import { findBureau } from '../domain/bureaus.ts';
 import { renderDigestEmbeds } from '../notify/digest/renderDigestEmbeds.ts';

@@ -1,5 +1,5 @@
 // policywatch due [--at ISO] [--bureau CODE] [--json]
-import { openDatabase } from '../db/openDatabase.ts';
+import { openDatabase } from '../services/database.ts';
 import { findBureau } from '../domain/bureaus.ts';
 import { alertPolicyOf } from '../schedule/alertPolicyOf.ts';
 import { listDueMilestones } from '../services/listDueMilestones.ts';
@@ -8,12 +8,12 @@ import { parseCommandArgs } from './parseCommandArgs.ts';
 import { parseInstant } from './parseInstant.ts';
 import { UsageError } from './UsageError.ts';
 
-const USAGE = 'policywatch due [--at ISO] [--bureau CODE] [--json]';
+const USAGE = 'policywatch due [--at ISO] [--bureau CODE] [--lang zh|en] [--json]';
 
 export const runDue: Command = async (args, { config, logger, clock, stdout }) => {
   const { values, positionals } = parseCommandArgs(
     args,
-    { at: { type: 'string' }, bureau: { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { at: { type: 'string' }, bureau: { type: 'string', multiple: true }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     USAGE,
   );
   if (values.help) {
@@ -21,6 +21,9 @@ export const runDue: Command = async (args, { config, logger, clock, stdout }) =
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`, USAGE);
+  if (values.lang !== undefined && !['zh', 'zh-Hant', 'zh-HK', 'en'].includes(values.lang)) {
+    throw new UsageError(`--lang must be zh or en, not "${values.lang}"`, USAGE);
+  }
   const at = values.at ? parseInstant(values.at, '--at', USAGE) : clock.now();
   const bureaus = (values.bureau ?? []).map((name) => {
     const bureau = findBureau(name);
@@ -29,8 +32,12 @@ export const runDue: Command = async (args, { config, logger, clock, stdout }) =
   });
   const db = await openDatabase(config, logger);
   try {
-    const due = await listDueMilestones(db.pool, { at, policy: alertPolicyOf(config), bureaus });
-    const rows = due.map((m) => ({ ref: m.ref, text: m.text, bureaus: m.bureaus, due: m.due, kind: m.kind, status: m.status, state: m.state, daysLeft: m.daysLeft }));
+    const due = await listDueMilestones(db.pool, { at, policy: alertPolicyOf(config), bureaus, language: values.lang ?? 'zh' });
+    const rows = due.map((m) => ({
+      ref: m.ref, seq: m.seq, due: m.due, state: m.state, bureaus: m.bureaus, text: m.text,
+      texts: { 'zh-Hant': m.texts['zh-Hant'] ?? null, en: m.texts.en ?? null },
+      kind: m.kind, status: m.status, daysLeft: m.daysLeft,
+    }));
     if (values.json) stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else if (!rows.length) stdout.write('nothing approaching, due or missed\n');
     else stdout.write(`${due.map((m) => `${m.due}\t${m.state}\t${m.daysLeft}\t${m.ref}/${m.seq}\t${m.bureaus.join(',')}\t${m.text.slice(0, 60)}`).join('\n')}\n`);

@@ -1,6 +1,6 @@
 // policywatch subscribe / unsubscribe / subscriptions
-import { openDatabase } from '../db/openDatabase.ts';
-import { listSubscriptions, subscribe, unsubscribe, updateSubscriptionSettings, type SubscriptionRow } from '../db/subscriptions.ts';
+import { openDatabase } from '../services/database.ts';
+import { listSubscriptions, subscribe, unsubscribe, changeSubscriptionSettings, type SubscriptionRow } from '../services/subscriptions.ts';
 import { findBureau } from '../domain/bureaus.ts';
 import { parseTarget } from '../domain/parseTarget.ts';
 import { isDigestWeekday } from '../domain/resolveDigestSchedule.ts';
@@ -96,7 +96,7 @@ export const runSubscribe: Command = async (args, { config, logger, clock, stdou
       clock.now(),
     );
     if (digestDay !== undefined || digestTime !== undefined || values.timezone !== undefined || digestSkipEmpty !== undefined) {
-      row = (await updateSubscriptionSettings(db.pool, target.key, { digestDay, digestTime, timezone: values.timezone, digestSkipEmpty }, clock.now())) ?? row;
+      row = (await changeSubscriptionSettings(db.pool, target.key, { digestDay, digestTime, timezone: values.timezone, digestSkipEmpty }, clock.now())) ?? row;
     }
     stdout.write(`subscribed: ${describe(row)}\n`);
     return 0;

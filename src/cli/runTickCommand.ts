@@ -1,6 +1,6 @@
 // policywatch tick [--at ISO] [--wait SECONDS] [--json]
 import { createClock } from '../clock.ts';
-import { openDatabase } from '../db/openDatabase.ts';
+import { openDatabase } from '../services/database.ts';
 import { createAdapters } from '../notify/createAdapters.ts';
 import { alertPolicyOf } from '../schedule/alertPolicyOf.ts';
 import { digestSettingsOf } from '../schedule/digestSettingsOf.ts';
@@ -29,7 +29,7 @@ export const runTickCommand: Command = async (args, context) => {
   const clock = values.at ? createClock(parseInstant(values.at, '--at', USAGE)) : context.clock;
   const db = await openDatabase(config, logger);
   // With --json, stdout carries only the summary; console alerts go to stderr.
-  const adapters = await createAdapters(config, logger, { consoleStream: values.json ? stderr : stdout });
+  const adapters = await createAdapters(config, logger, { consoleStream: values.json ? stderr : stdout, pool: db.pool });
   const stop = { stopped: false };
   void context.stopSignal.then(() => {
     stop.stopped = true;

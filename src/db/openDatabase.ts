@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { checkConnection, createPool, describeDatabaseUrl, type Pool } from './createPool.ts';
 import { runMigrations } from './runMigrations.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './startEmbeddedPostgres.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../local/startEmbeddedPostgres.ts';
 
 export interface Database {
   pool: Pool;
@@ -28,6 +28,17 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
       log: (line) => logger.debug({ component: 'postgres' }, line),
     });
     url = embedded.url;
+    if (embedded.portSource === 'chosen') {
+      logger.warn(
+        { dataDir: config.database.embeddedDataDir, port: embedded.port, portFile: embedded.portFile },
+        `port ${config.database.embeddedPort} is taken by another program: the embedded PostgreSQL of this data directory uses port ${embedded.port} from now on`,
+      );
+    } else if (embedded.portSource === 'remembered') {
+      logger.info(
+        { dataDir: config.database.embeddedDataDir, port: embedded.port, portFile: embedded.portFile },
+        `the embedded PostgreSQL uses port ${embedded.port}, remembered for this data directory (port ${config.database.embeddedPort} was taken)`,
+      );
+    }
     logger.info(
       { dataDir: config.database.embeddedDataDir, port: embedded.port, attached: embedded.attached },
       embedded.attached ? 'using the embedded PostgreSQL of a running policywatch' : 'embedded PostgreSQL started',

@@ -48,6 +48,13 @@ export async function findSubscription(db: Db, target: string): Promise<Subscrip
   return rows[0] ?? null;
 }
 
+/** A subscription by its id or (when the key is not a number) its target. */
+export async function findSubscriptionByIdOrTarget(db: Db, key: string): Promise<SubscriptionRow | null> {
+  const byId = /^\d+$/.test(key);
+  const { rows } = await db.query<SubscriptionRow>(`SELECT ${COLUMNS} FROM subscriptions WHERE ${byId ? 'id = $1::bigint' : 'target = $1'}`, [key]);
+  return rows[0] ?? null;
+}
+
 /**
  * Creates the subscription or widens it. A disabled one is re-enabled, and alerts start from now: a
  * subscription never receives alerts for slots before it (re)started.
@@ -166,6 +173,23 @@ export async function moveTarget(db: Db, from: string, to: string, now: Date): P
 }
 
 /** Nothing goes to the target before `until` (a platform's retry-after). */
-export async function pauseTarget(db: Db, target: string, until: Date): Promise<void> {
-  await db.query('UPDATE subscriptions SET paused_until = GREATEST(COALESCE(paused_until, $2), $2) WHERE target = $1', [target, until]);
+/**
+ * Notes that a paused target's admins are being told, unless they were told less than `everyMs` ago; returns
+ * whether to tell them now (so two workers, or a pause every 30 minutes, do not repeat the notice).
+ */
+export async function noteAdminsTold(db: Db, target: string, now: Date, everyMs: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE subscriptions SET admins_told_at = $2
+     WHERE target = $1 AND disabled_at IS NULL
+       AND (admins_told_at IS NULL OR admins_told_at <= $2::timestamptz - make_interval(secs => $3::double precision / 1000))`,
+    [target, now, everyMs],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function pauseTarget(db: Db, target: string, until: Date, reason: string | null = null): Promise<void> {
+  await db.query(
+    `UPDATE subscriptions SET paused_until = GREATEST(COALESCE(paused_until, $2), $2), paused_reason = COALESCE($3, paused_reason) WHERE target = $1`,
+    [target, until, reason],
+  );
 }

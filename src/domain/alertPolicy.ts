@@ -42,6 +42,15 @@ export function wantsAlert(kind: AlertKind, switches: { deadlines: boolean; watc
   }
 }
 
+/** Day number of 2025-01-01: overdue reminders fall on it and every `overdueEveryDays` days before and after. */
+export const OVERDUE_RHYTHM_ANCHOR = toDayNumber('2025-01-01');
+
+/** The first day on or after `day` that is on the shared overdue rhythm. */
+export function firstRhythmDayFrom(day: number, every: number): number {
+  const offset = (((day - OVERDUE_RHYTHM_ANCHOR) % every) + every) % every;
+  return offset === 0 ? day : day + every - offset;
+}
+
 /** Every slot of the milestone in (after, until], oldest first. */
 export function listAlertSlots(milestone: ScheduledMilestone, after: Date, until: Date, policy: AlertPolicy): AlertSlot[] {
   if (!OPEN_STATUSES.includes(milestone.status)) return [];
@@ -63,9 +72,13 @@ export function listAlertSlots(milestone: ScheduledMilestone, after: Date, until
   add('due', dueDay, null);
   const missedDay = dueDay + 1 + policy.missedGraceDays;
   add('missed', missedDay, null);
-  // Reminders repeat forever while the milestone stays open; only walk the ones inside the window.
+  // Reminders repeat forever while the milestone stays open, on a rhythm shared by every milestone (every
+  // N days from OVERDUE_RHYTHM_ANCHOR): all overdue milestones of a target fall in the same tick and go out
+  // as one grouped message instead of one message per milestone on its own weekday. The first reminder is
+  // the first rhythm day at least half an interval after the missed alert. Only walk the window.
   const every = policy.overdueEveryDays;
-  for (let day = missedDay + every * Math.max(1, Math.floor((firstDay - missedDay) / every)); day <= lastDay; day += every) {
+  const firstReminder = firstRhythmDayFrom(missedDay + Math.ceil(every / 2), every);
+  for (let day = Math.max(firstReminder, firstRhythmDayFrom(firstDay, every)); day <= lastDay; day += every) {
     add('overdue', day, null);
   }
   return slots.sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -6,16 +6,17 @@
 // A batch composes thousands of digests from one source, so the work that does not depend on the
 // subscription is done once per source and day: per-bureau sums, listed items and changes (shared, frozen).
 // A subscription's digest then costs its bureaux and what it lists, not the size of its scope.
+import type { ProvenanceInput } from './describeProvenance.ts';
 import type { ReaderLanguage } from './alertLabels.ts';
 import { BUREAUS, findBureau } from './bureaus.ts';
 import { isoWeekOf } from './isoWeek.ts';
 import { OPEN_STATUSES, type MilestoneStatus } from './milestoneStatus.ts';
 import { shortenText } from './shortenText.ts';
+import { DIGEST_VERSION, type DigestBureau, type DigestChange, type DigestChangeKind, type DigestItem, type DigestTotals, type WeeklyDigest } from './weeklyDigest.ts';
 import { toDayNumber, toLocalDate } from './zonedTime.ts';
 
 /** Milestones due within this many days (from the slot's date) are listed; later ones are counted. */
 export const DIGEST_HORIZON_DAYS = 28;
-export const DIGEST_VERSION = 1;
 /** Commitment texts are kept to this many characters: a digest lists, it does not quote. */
 export const DIGEST_TEXT_MAX = 100;
 
@@ -50,6 +51,8 @@ export interface DigestSourceChange {
   evidenceUrl: string | null;
   note: string | null;
   changedAt: Date;
+  /** Where the change came from (who recorded it, from which source); absent in older sources. */
+  provenance?: ProvenanceInput | null;
 }
 
 /** Read-only once composed from: it is indexed on first use (per object) for the rest of the batch. */
@@ -73,95 +76,6 @@ export interface DigestRequest {
   since: Date;
 }
 
-export interface DigestBureau {
-  code: string;
-  zh: string;
-  en: string;
-}
-
-interface DigestMilestoneFacts {
-  ref: string;
-  seq: number;
-  /** Milestones of the commitment: with more than one, the ref needs its /seq. */
-  milestoneCount: number;
-  milestoneKind: 'deadline' | 'start';
-  subject: string | null;
-  /** The commitment's text, shortened to DIGEST_TEXT_MAX characters. */
-  text: string;
-  bureaus: string[];
-  withRelevantBureaux: boolean;
-}
-
-export interface DigestItem extends DigestMilestoneFacts {
-  due: string;
-  status: MilestoneStatus;
-  /** Days from the digest's date to the due date; negative when overdue. */
-  daysLeft: number;
-}
-
-export type DigestChangeKind = 'met' | 'claimed' | 'rescheduled' | 'dropped' | 'reopened' | 'redated';
-
-export interface DigestChange extends DigestMilestoneFacts {
-  change: DigestChangeKind;
-  status: MilestoneStatus;
-  previousStatus: MilestoneStatus;
-  due: string;
-  previousDue: string | null;
-  evidenceUrl: string | null;
-  note: string | null;
-  /** ISO instant, and its local date. */
-  changedAt: string;
-  changedOn: string;
-}
-
-export interface DigestCounts {
-  /** Open milestones not yet past their date. */
-  onTrack: number;
-  /** Open milestones past their date. */
-  overdue: number;
-  met: number;
-  claimed: number;
-  dropped: number;
-  /** Commitments without a dated milestone. */
-  ongoing: number;
-}
-
-export interface DigestBureauTotals extends DigestBureau, DigestCounts {}
-
-export interface DigestTotals extends DigestCounts {
-  /** Open milestones due after the listed horizon (counted, not listed). */
-  later: number;
-}
-
-export interface WeeklyDigest {
-  version: typeof DIGEST_VERSION;
-  subscriptionId: number | null;
-  language: ReaderLanguage;
-  /** ISO week of the digest's local date, e.g. "2024-W52". */
-  week: string;
-  /** ISO instant of the digest, its local date and zone. */
-  at: string;
-  today: string;
-  timezone: string;
-  /** ISO instant since which misses and changes are reported, and its local date. */
-  since: string;
-  sinceDate: string;
-  horizonDays: number;
-  scope: { all: boolean; bureaus: DigestBureau[]; refs: string[] };
-  /** Open milestones due from today to the horizon, by date. */
-  upcoming: DigestItem[];
-  /** Open milestones whose date passed since the last digest, by date. */
-  missed: DigestItem[];
-  /** Every open milestone past its date, and the one with the earliest date. */
-  overdue: { count: number; oldest: DigestItem | null };
-  /** Status and date changes since the last digest, oldest first. */
-  changes: DigestChange[];
-  /** One line per bureau of the scope. */
-  bureaus: DigestBureauTotals[];
-  totals: DigestTotals;
-  /** Nothing due within the horizon, nothing missed, nothing changed. */
-  empty: boolean;
-}
 // (Items and changes of a composed digest are shared with other digests of the batch and frozen.)
 
 interface IndexedMilestone {
@@ -253,7 +167,7 @@ function indexSource(source: DigestSource): DigestIndex {
   source.commitments.forEach((commitment, position) => {
     const indexed: IndexedCommitment = {
       source: commitment,
-      text: shortenText(commitment.text, DIGEST_TEXT_MAX),
+      text: shortenText(commitment.text, DIGEST_TEXT_MAX, { collapseWhitespace: true }),
       bureaus: [...new Set(commitment.bureaus)],
       milestones: commitment.milestones.map((m) => ({ source: m, dueDay: toDayNumber(m.due), open: OPEN_STATUSES.includes(m.status) })),
     };
@@ -493,6 +407,7 @@ function changeLineOf(index: DigestIndex, position: number, timezone: string): D
     previousDue: change.previousDue,
     evidenceUrl: change.evidenceUrl,
     note: change.note,
+    provenance: change.provenance ?? null,
     changedAt: change.changedAt.toISOString(),
     changedOn: toLocalDate(change.changedAt, timezone),
   });
@@ -600,20 +515,4 @@ export function composeDigest(source: DigestSource, request: DigestRequest): Wee
     totals: { ...counts, later },
     empty: !upcoming.length && !missed.length && !changes.length,
   };
-}
-
-/** Whether a stored payload is a digest this code can render. */
-export function isWeeklyDigest(value: unknown): value is WeeklyDigest {
-  if (!value || typeof value !== 'object') return false;
-  const digest = value as Partial<WeeklyDigest>;
-  return (
-    digest.version === DIGEST_VERSION &&
-    typeof digest.week === 'string' &&
-    Array.isArray(digest.upcoming) &&
-    Array.isArray(digest.missed) &&
-    Array.isArray(digest.changes) &&
-    Array.isArray(digest.bureaus) &&
-    typeof digest.totals === 'object' &&
-    typeof digest.overdue === 'object'
-  );
 }

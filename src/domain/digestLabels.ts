@@ -1,7 +1,7 @@
 // Words of the weekly digest, in the two languages a subscription can choose. The three renderers take
 // their words from here (through describeDigest), so console, Telegram and Discord say the same thing.
 import { labelsFor, type ReaderLanguage } from './alertLabels.ts';
-import type { DigestChangeKind } from './composeDigest.ts';
+import type { DigestChangeKind } from './weeklyDigest.ts';
 
 export interface DigestLabels {
   title: (week: string, scope: string) => string;

@@ -21,6 +21,11 @@ export interface ExtractedCommitment {
   bureaus: string[];
   withRelevantBureaux: boolean;
   milestones: ExtractedMilestone[];
+  /**
+   * Its number in an indicator list: "4" for the item "4. …", "4.2" for the second bullet under the
+   * numbered heading "4. …："; absent in layouts without numbers.
+   */
+  label?: string;
 }
 
 export interface ExtractionWarning {
@@ -41,4 +46,22 @@ export interface ExtractedDocument {
   document: ExtractedDocumentInfo;
   commitments: ExtractedCommitment[];
   warnings: ExtractionWarning[];
+  /** What needs a human eye; present when the extraction was asked for a review. */
+  review?: ReviewNote[];
+}
+
+/**
+ * One thing `extract --review` lists: a commitment without a bureau, a bureau name not in the
+ * registry, a date-like phrase the grammar could not place, or a number it read as a non-date near
+ * date words.
+ */
+export type ReviewKind = 'no-bureau' | 'unknown-bureau' | 'unplaced-date' | 'non-date-number';
+
+export interface ReviewNote {
+  kind: ReviewKind;
+  line: number;
+  ref: string;
+  /** The words concerned, as written (an excerpt for no-bureau). */
+  words: string;
+  message: string;
 }

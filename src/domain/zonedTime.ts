@@ -1,8 +1,11 @@
-// Calendar dates and local times in a named time zone, with only Intl (no zone database of our own).
-// Promises are made for dates; alerts go out at a local time on a date, so these two conversions are all
-// the scheduler needs.
+// Calendar dates and local times in a named time zone. The zone rules (offsets, daylight-saving gaps and
+// overlaps) come from Temporal (temporal-polyfill over the platform's IANA data), not from arithmetic of our
+// own: promises are made for dates, alerts go out at a local time on a date, and these conversions are all
+// the scheduler needs. A local time that does not exist (spring-forward gap) moves forward by the gap's length
+// and one that happens twice (fall-back overlap) is the earlier instant — Temporal's 'compatible' rule, the
+// same in every zone.
+import { Temporal } from 'temporal-polyfill';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const zoneChecks = new Map<string, boolean>();
 
 /** Whether Intl knows the IANA zone name (e.g. Asia/Hong_Kong). */
@@ -25,43 +28,8 @@ export function isLocalTime(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 }
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
-}
-
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
+function zonedAt(instant: Date, timeZone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
 }
 
 const localDates = new Map<string, string>();
@@ -72,14 +40,13 @@ export function toLocalDate(instant: Date, timeZone: string): string {
   let cached = localDates.get(key);
   if (cached === undefined) {
     if (localDates.size > 50_000) localDates.clear();
-    const p = localParts(instant, timeZone);
-    cached = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+    cached = zonedAt(instant, timeZone).toPlainDate().toString();
     localDates.set(key, cached);
   }
   return cached;
 }
 
-// The tick asks for the same few dates over and over; a small cache keeps Intl out of the hot path.
+// The tick asks for the same few dates over and over; a small cache keeps the zone rules out of the hot path.
 const instants = new Map<string, number>();
 
 /** The instant at which a local wall-clock time ("HH:MM") on a date happens in a time zone. */
@@ -88,29 +55,25 @@ export function toInstant(date: string, time: string, timeZone: string): Date {
   let cached = instants.get(key);
   if (cached === undefined) {
     if (instants.size > 50_000) instants.clear();
-    cached = computeInstant(date, time, timeZone);
+    cached = Temporal.PlainDateTime.from(`${date}T${time}`)
+      .toZonedDateTime(timeZone, { disambiguation: 'compatible' })
+      .epochMilliseconds;
     instants.set(key, cached);
   }
   return new Date(cached);
 }
 
-function computeInstant(date: string, time: string, timeZone: string): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
-  // Guess with the offset at the wall time read as UTC, then correct once more for a DST change between.
-  let guess = wallAsUtc - offsetAt(new Date(wallAsUtc), timeZone);
-  guess = wallAsUtc - offsetAt(new Date(guess), timeZone);
-  return guess;
-}
-
 /** Milliseconds the zone is ahead of UTC at an instant. */
 export function offsetAt(instant: Date, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  return zonedAt(instant, timeZone).offsetNanoseconds / 1_000_000;
 }
 
+/** An instant as a reader in the zone reads it: "2024-12-31 09:00". */
+export function formatLocalTime(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + offsetAt(instant, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+// Plain calendar-date arithmetic below needs no zone: days since 1970-01-01 in UTC are exact.
 /** Adds whole days to a calendar date. */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

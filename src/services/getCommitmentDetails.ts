@@ -1,54 +1,79 @@
-// One commitment with its milestones, their status history and evidence: the bots' /show.
+// One commitment with its milestones, their status history and evidence, where each status came from, and
+// the commitments it restates or that restate it: the bots' /show and `policywatch show`.
+import { listLinks } from '../db/commitmentLinks.ts';
 import type { Pool } from '../db/createPool.ts';
-import { listStatusHistory, type StatusHistoryEntry } from '../db/statusHistory.ts';
-import type { MilestoneStatus } from '../domain/milestoneStatus.ts';
+import { listStatusHistory, type StoredStatusHistoryEntry } from '../db/statusHistory.ts';
+import { classifyProvenance, type Provenance } from '../domain/describeProvenance.ts';
+import { findCommitmentWithTexts, listMilestonesOfCommitment, type CommitmentMilestoneRow } from '../db/commitmentDetails.ts';
+import { editionLanguageOf } from '../domain/editionLanguage.ts';
+import type { DocumentLanguage } from '../domain/types.ts';
+
+export type HistoryWithProvenance = StoredStatusHistoryEntry & { provenance: Provenance };
+
+export interface CommitmentLinkView {
+  /** 'from': this commitment restates an older one; 'to': a later one restates this. */
+  direction: 'from' | 'to';
+  ref: string;
+  document: string;
+  oldDue: string | null;
+  newDue: string | null;
+  daysSlipped: number | null;
+  similarity: number;
+}
 
 export interface CommitmentDetails {
   ref: string;
+  /** In the reader's language when that edition exists, else the document's own. */
   text: string;
   headings: string[];
+  /** Every edition's text. */
+  texts: Partial<Record<DocumentLanguage, string>>;
+  /** Every edition's headings. */
+  headingsByLanguage: Partial<Record<DocumentLanguage, string[]>>;
   bureaus: string[];
   withRelevantBureaux: boolean;
   withdrawn: boolean;
   document: { key: string; title: string; sourceUrl: string | null; published: string | null };
-  milestones: {
-    id: number;
-    seq: number;
-    kind: 'deadline' | 'start';
-    phrase: string;
-    subject: string | null;
-    due: string;
-    extractedDue: string;
-    status: MilestoneStatus;
-    evidenceUrl: string | null;
-    withdrawn: boolean;
-    history: StatusHistoryEntry[];
-  }[];
+  milestones: (CommitmentMilestoneRow & {
+    /** Where the current status came from: the latest history entry. */
+    latest: HistoryWithProvenance | null;
+    history: HistoryWithProvenance[];
+  })[];
+  links: CommitmentLinkView[];
 }
 
-export async function getCommitmentDetails(pool: Pool, ref: string): Promise<CommitmentDetails | null> {
-  const { rows } = await pool.query(
-    `SELECT c.id, c.ref, c.text, c.headings, c.bureaus, c.with_relevant_bureaux AS "withRelevantBureaux", c.withdrawn_at IS NOT NULL AS withdrawn,
-            d.key, d.title, d.source_url AS "sourceUrl", d.published
-     FROM commitments c JOIN documents d ON d.id = c.document_id WHERE upper(c.ref) = upper($1)`,
-    [ref.trim()],
-  );
-  const row = rows[0];
+export async function getCommitmentDetails(pool: Pool, ref: string, readerLanguage?: string | null): Promise<CommitmentDetails | null> {
+  const language = editionLanguageOf(readerLanguage);
+  const row = await findCommitmentWithTexts(pool, ref.trim());
   if (!row) return null;
-  const { rows: milestones } = await pool.query(
-    `SELECT id, seq, kind, phrase, subject, due, extracted_due AS "extractedDue", status, evidence_url AS "evidenceUrl", withdrawn_at IS NOT NULL AS withdrawn
-     FROM milestones WHERE commitment_id = $1 ORDER BY seq`,
-    [row.id],
-  );
-  const history = await listStatusHistory(pool, milestones.map((m) => m.id));
+  const milestones = await listMilestonesOfCommitment(pool, row.id);
+  const history = (await listStatusHistory(pool, milestones.map((m) => m.id))).map((entry) => ({ ...entry, provenance: classifyProvenance(entry) }));
+  const links = (await listLinks(pool, { ref: row.ref })).map((link): CommitmentLinkView => {
+    const from = link.newRef.toUpperCase() === String(row.ref).toUpperCase();
+    return {
+      direction: from ? 'from' : 'to',
+      ref: from ? link.oldRef : link.newRef,
+      document: from ? link.oldDocument : link.newDocument,
+      oldDue: link.oldDue,
+      newDue: link.newDue,
+      daysSlipped: link.daysSlipped,
+      similarity: Math.round(link.similarity * 100) / 100,
+    };
+  });
   return {
     ref: row.ref,
-    text: row.text,
-    headings: row.headings,
+    text: row.texts[language] ?? row.text,
+    headings: row.headingsByLanguage[language] ?? row.headings,
+    texts: row.texts,
+    headingsByLanguage: row.headingsByLanguage,
     bureaus: row.bureaus,
     withRelevantBureaux: row.withRelevantBureaux,
     withdrawn: row.withdrawn,
     document: { key: row.key, title: row.title, sourceUrl: row.sourceUrl, published: row.published },
-    milestones: milestones.map((m) => ({ ...m, history: history.filter((h) => h.milestoneId === m.id) })),
+    milestones: milestones.map((m) => {
+      const own = history.filter((h) => h.milestoneId === m.id);
+      return { ...m, latest: own.at(-1) ?? null, history: own };
+    }),
+    links,
   };
 }

@@ -2,12 +2,15 @@
 // command prints and what a bot can show on request. At a slot it is exactly what the tick composes; at
 // any other instant it reports since the latest slot before it.
 import type { Pool } from '../db/createPool.ts';
+import { findSubscriptionByIdOrTarget, type SubscriptionRow } from '../db/subscriptions.ts';
 import type { ReaderLanguage } from '../domain/alertLabels.ts';
-import { composeDigest, type WeeklyDigest } from '../domain/composeDigest.ts';
+import { composeDigest } from '../domain/composeDigest.ts';
+import type { WeeklyDigest } from '../domain/weeklyDigest.ts';
 import { previousDigestSlot } from '../domain/latestDigestSlot.ts';
 import { resolveDigestSchedule } from '../domain/resolveDigestSchedule.ts';
 import type { DigestSettings } from '../schedule/digestSettingsOf.ts';
-import { loadDigestData } from './loadDigestData.ts';
+import { loadDigestData } from '../db/loadDigestData.ts';
+import { editionLanguageOf } from '../domain/editionLanguage.ts';
 
 export class DigestPreviewError extends Error {
   constructor(
@@ -36,32 +39,11 @@ export interface DigestPreview {
   wouldSkip: boolean;
 }
 
-interface PreviewSubscription {
-  id: number;
-  bureaus: string[] | null;
-  refs: string[] | null;
-  language: ReaderLanguage;
-  digest: boolean;
-  digestDay: string | null;
-  digestTime: string | null;
-  timezone: string | null;
-  activeSince: Date;
-  skipEmpty: boolean | null;
-  disabledAt: Date | null;
-}
-
 export async function previewDigest(pool: Pool, options: DigestPreviewOptions): Promise<DigestPreview> {
-  let subscription: PreviewSubscription | null = null;
+  let subscription: SubscriptionRow | null = null;
   if (options.subscription !== undefined) {
     const key = String(options.subscription);
-    const byId = /^\d+$/.test(key);
-    const { rows } = await pool.query<PreviewSubscription>(
-      `SELECT id, bureaus, refs, language, digest, digest_day AS "digestDay", digest_time AS "digestTime", timezone,
-              active_since AS "activeSince", digest_skip_empty AS "skipEmpty", disabled_at AS "disabledAt"
-       FROM subscriptions WHERE ${byId ? 'id = $1::bigint' : 'target = $1'}`,
-      [key],
-    );
-    subscription = rows[0] ?? null;
+    subscription = await findSubscriptionByIdOrTarget(pool, key);
     if (!subscription) throw new DigestPreviewError(key, 'no such subscription');
     if (subscription.disabledAt) throw new DigestPreviewError(key, 'this subscription is disabled');
   }
@@ -70,10 +52,11 @@ export async function previewDigest(pool: Pool, options: DigestPreviewOptions): 
   const since = subscription && subscription.activeSince > previous ? subscription.activeSince : previous;
   const bureaus = subscription ? subscription.bureaus : options.bureaus?.length ? [...options.bureaus] : null;
   const refs = subscription ? subscription.refs : null;
-  const source = await loadDigestData(pool, { bureaus, refs, changesAfter: since, changesUntil: options.at });
+  const language = options.language ?? subscription?.language ?? 'zh-HK';
+  const source = await loadDigestData(pool, { bureaus, refs, changesAfter: since, changesUntil: options.at, language: editionLanguageOf(language) });
   const digest = composeDigest(source, {
     subscriptionId: subscription?.id ?? null,
-    language: options.language ?? subscription?.language ?? 'zh-HK',
+    language,
     timezone: schedule.timezone,
     bureaus,
     refs,
@@ -83,6 +66,6 @@ export async function previewDigest(pool: Pool, options: DigestPreviewOptions): 
   return {
     digest,
     digestOn: subscription?.digest ?? true,
-    wouldSkip: digest.empty && (subscription?.skipEmpty ?? options.settings.skipEmpty),
+    wouldSkip: digest.empty && (subscription?.digestSkipEmpty ?? options.settings.skipEmpty),
   };
 }

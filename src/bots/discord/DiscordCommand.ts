@@ -3,8 +3,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import type { Pool } from '../../db/createPool.ts';
-import type { SubscriptionRow } from '../../db/subscriptions.ts';
+import type { Pool } from '../../services/database.ts';
+import type { SubscriptionRow } from '../../services/subscriptions.ts';
 import type { ReaderLanguage } from '../../domain/alertLabels.ts';
 import type { AlertPolicy } from '../../domain/alertPolicy.ts';
 import type { Logger } from '../../logger.ts';
@@ -21,6 +21,8 @@ export interface DiscordBotDeps {
   editorRoleId: string | null;
   /** /lang chosen in a channel that has no subscription yet; used when it subscribes. In memory only. */
   languagePreferences: Map<string, ReaderLanguage>;
+  /** Called after an editor decided a proposal here: tells the proposer without waiting for the timer. */
+  onProposalDecided?: () => void;
 }
 
 export interface DiscordRequest {

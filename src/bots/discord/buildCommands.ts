@@ -15,8 +15,7 @@ import {
 import { labelsFor } from '../../domain/alertLabels.ts';
 import { MILESTONE_STATUSES } from '../../domain/milestoneStatus.ts';
 import { DIGEST_WEEKDAYS } from '../../domain/resolveDigestSchedule.ts';
-import { MAX_MUTE_DAYS } from '../parseMuteArgument.ts';
-import { MAX_UPCOMING_DAYS } from '../parseDueListArgs.ts';
+import { MAX_MUTE_DAYS, MAX_UPCOMING_DAYS } from '../parseBotArguments.ts';
 import { WEEKDAY_NAMES } from '../weekdayNames.ts';
 import { DISCORD_TEXTS, type CommandName, type DiscordTexts } from './texts.ts';
 
@@ -83,6 +82,11 @@ export function buildCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody
     name_localizations: { [Locale.ChineseTW]: labelsFor('zh-HK').status[status] },
     value: status,
   }));
+  const reportChoices = (['met', 'claimed', 'progress', 'dropped'] as const).map((status) => ({
+    name: status,
+    name_localizations: { [Locale.ChineseTW]: status === 'progress' ? '有進展' : labelsFor('zh-HK').status[status] },
+    value: status,
+  }));
   const languageChoices = (['zh', 'en'] as const).map((value) => ({
     name: DISCORD_TEXTS.en.languageChoices[value],
     name_localizations: localize((texts) => texts.languageChoices[value]),
@@ -114,6 +118,8 @@ export function buildCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody
     command('show', [option('show', 'ref', text, { required: true, autocomplete: true, max_length: 100 })], { contexts: ANYWHERE }),
     command('lang', [option('lang', 'language', text, { required: true, choices: languageChoices })], { manage: true, contexts: IN_GUILD }),
     command('mute', [option('mute', 'days', integer, { required: true, min_value: 0, max_value: MAX_MUTE_DAYS })], { manage: true, contexts: IN_GUILD }),
+    command('why', [option('why', 'ref', text, { required: true, autocomplete: true, max_length: 100 })], { manage: true, contexts: IN_GUILD }),
+    command('calendar', [option('calendar', 'action', text, { choices: [{ name: 'url', value: 'url' }, { name: 'rotate', value: 'rotate' }] })], { manage: true, contexts: IN_GUILD }),
     command(
       'status',
       [
@@ -125,5 +131,16 @@ export function buildCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody
       ],
       { contexts: ANYWHERE },
     ),
+    command(
+      'report',
+      [
+        option('report', 'ref', text, { required: true, autocomplete: true, max_length: 100 }),
+        option('report', 'status', text, { required: true, choices: reportChoices }),
+        option('report', 'url', text, { required: true, max_length: 1000 }),
+        option('report', 'note', text, { max_length: 500 }),
+      ],
+      { contexts: ANYWHERE },
+    ),
+    command('review', [], { contexts: ANYWHERE }),
   ];
 }

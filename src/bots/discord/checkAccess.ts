@@ -2,7 +2,7 @@
 // admins can change those). Changing a channel's subscription needs Manage Channels in that channel
 // (interaction.memberPermissions is the member's permissions there); recording a status needs to be an editor:
 // a user listed in DISCORD_EDITORS or a member holding DISCORD_EDITOR_ROLE_ID.
-import { PermissionFlagsBits, type APIInteractionGuildMember, type ChatInputCommandInteraction, type GuildMember } from 'discord.js';
+import { PermissionFlagsBits, type APIInteractionGuildMember, type ButtonInteraction, type ChatInputCommandInteraction, type GuildMember } from 'discord.js';
 import type { CommandAccess, DiscordBotDeps } from './DiscordCommand.ts';
 
 export type AccessRefusal = 'guildOnly' | 'needsManageChannels' | 'notEditor';
@@ -13,7 +13,7 @@ function hasRole(member: GuildMember | APIInteractionGuildMember | null, roleId:
   return Array.isArray(member.roles) ? member.roles.includes(roleId) : (member as GuildMember).roles.cache.has(roleId);
 }
 
-export function isEditor(interaction: ChatInputCommandInteraction, deps: Pick<DiscordBotDeps, 'editors' | 'editorRoleId'>): boolean {
+export function isEditor(interaction: ChatInputCommandInteraction | ButtonInteraction, deps: Pick<DiscordBotDeps, 'editors' | 'editorRoleId'>): boolean {
   if (deps.editors.has(interaction.user.id)) return true;
   return deps.editorRoleId !== null && interaction.inGuild() && hasRole(interaction.member, deps.editorRoleId);
 }

@@ -1,6 +1,6 @@
 // A channel's subscription as an embed: what it covers, its switches, language, mute, and its target.
 import type { APIEmbed } from 'discord.js';
-import type { SubscriptionRow } from '../../db/subscriptions.ts';
+import type { SubscriptionRow } from '../../services/subscriptions.ts';
 import type { ReaderLanguage } from '../../domain/alertLabels.ts';
 import { describeSubscription } from '../describeSubscription.ts';
 import { textsFor } from './texts.ts';

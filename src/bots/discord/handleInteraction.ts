@@ -8,8 +8,11 @@
 // that person's Discord locale when it is Chinese (zh-*) or English (en-*), else the channel's language.
 // Autocomplete follows the locale too, else Chinese (it must answer fast, so it does not look the channel up).
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
-import { findSubscription } from '../../db/subscriptions.ts';
-import { checkAccess } from './checkAccess.ts';
+import { findSubscription } from '../../services/subscriptions.ts';
+import { MessageFlags } from 'discord.js';
+import { checkAccess, isEditor } from './checkAccess.ts';
+import { REVIEW_BUTTON_PATTERN } from '../describeProposal.ts';
+import { handleReviewButton } from './commands/evidenceCommands.ts';
 import { DISCORD_COMMANDS } from './commands/index.ts';
 import { createReplier } from './createReplier.ts';
 import { accessOf, type DiscordBotDeps } from './DiscordCommand.ts';
@@ -61,7 +64,7 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, deps: Di
       const only = name === 'unsubscribe' ? ((await findSubscription(deps.pool, `discord:${interaction.channelId}`))?.bureaus ?? null) : null;
       choices = suggestBureaus(typed, language, { includeAll: name === 'subscribe' || name === 'unsubscribe', only });
     } else if (focused.name === 'ref') {
-      choices = interaction.commandName === 'status' ? await suggestMilestoneRefs(deps.pool, typed, language) : await suggestCommitmentRefs(deps.pool, typed);
+      choices = ['status', 'report', 'why'].includes(interaction.commandName) ? await suggestMilestoneRefs(deps.pool, typed, language) : await suggestCommitmentRefs(deps.pool, typed);
     }
     await interaction.respond(choices);
   } catch (error) {
@@ -73,4 +76,12 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, deps: Di
 export async function handleInteraction(interaction: Interaction, deps: DiscordBotDeps, options: InteractionOptions): Promise<void> {
   if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
   if (interaction.isChatInputCommand()) return handleCommand(interaction, deps, options);
+  if (interaction.isButton() && REVIEW_BUTTON_PATTERN.test(interaction.customId)) {
+    try {
+      await handleReviewButton(interaction, deps, (pressed) => isEditor(pressed, deps), () => deps.onProposalDecided?.());
+    } catch (error) {
+      deps.logger.error({ err: error, customId: interaction.customId }, 'Discord button failed');
+      if (!interaction.replied) await interaction.reply({ content: textsFor('zh-HK').failed, flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    }
+  }
 }

@@ -1,17 +1,24 @@
 // The Discord bot: one discord.js Client that logs in to the gateway, registers the slash commands (to one
 // guild when DISCORD_GUILD_ID is set, as that takes effect at once; otherwise globally) and answers
-// interactions. Its REST also carries the alerts, so one set of rate-limit buckets paces both. Returns the
-// delivery adapter for the worker and stop() for shutdown.
-import { Client, Events, GatewayIntentBits, Partials, Routes } from 'discord.js';
+// interactions. Alerts go through a REST client of their own (paced by the send budget shared across
+// processes), so they do not depend on the gateway. Returns the delivery adapter for the worker, the
+// gateway's reachability for /healthz and stop() for shutdown.
+import { Client, Events, GatewayIntentBits, Partials, REST, Routes } from 'discord.js';
 import type { Clock } from '../../clock.ts';
 import { ConfigError, type Config } from '../../config.ts';
-import type { Pool } from '../../db/createPool.ts';
+import type { Pool } from '../../services/database.ts';
 import type { Logger } from '../../logger.ts';
 import type { ChannelAdapter } from '../../notify/ChannelAdapter.ts';
-import { createDiscordAdapter } from '../../notify/discord.ts';
+import { createDiscordDeliveryAdapter } from '../../notify/discord.ts';
 import { createDiscordRestOptions, type DiscordRestTuning } from '../../notify/discord/createDiscordRestOptions.ts';
 import { alertPolicyOf } from '../../schedule/alertPolicyOf.ts';
+import { retryWithBackoff } from '../retryWithBackoff.ts';
+import { trackReachability, type Reachability } from '../trackReachability.ts';
+import { createOutcomeTeller } from '../createOutcomeTeller.ts';
+import { formatMilestoneRef } from '../formatDueLine.ts';
 import { buildCommands } from './buildCommands.ts';
+import { statusLabel } from '../describeProposal.ts';
+import { textsFor } from './texts.ts';
 import type { DiscordBotDeps } from './DiscordCommand.ts';
 import { handleInteraction } from './handleInteraction.ts';
 
@@ -24,36 +31,41 @@ export interface DiscordBotOptions {
   tuning?: DiscordRestTuning;
   /** Defer a command's reply not sent after this long; default 2000 ms, inside Discord's 3 s. */
   deferAfterMs?: number;
+  /** How often proposers are told outcomes decided elsewhere (CLI, Telegram). */
+  outcomeEveryMs?: number;
 }
 
 export interface DiscordBotHandle {
   adapter: ChannelAdapter;
-  client: Client<true>;
+  /** Whether the gateway is connected, for /healthz. */
+  reachability: Reachability;
+  /** Settles when the bot is first online (never, if Discord stays away). */
+  online: Promise<void>;
   stop(): Promise<void>;
 }
 
-export class DiscordBotError extends Error {
-  constructor(
-    readonly step: 'login',
-    readonly problem: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(`Discord bot: ${problem}`, options);
-    this.name = 'DiscordBotError';
-  }
+// How long a login may wait for the gateway's READY before the attempt counts as failed.
+const READY_TIMEOUT_MS = 30_000;
+// Each step of stop() gets at most this long: the first Ctrl-C ends the service within seconds.
+const STOP_STEP_MS = 1_500;
+
+async function atMost(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
-export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBotHandle> {
+/**
+ * Wires the bot and returns at once: logging in to the gateway happens in the background with a bounded
+ * backoff, so an unreachable Discord blocks neither the start of the service nor its shutdown. Alerts go
+ * through a REST client of their own, which needs no gateway (a failed login destroys the client, and with
+ * it the token of the client's REST).
+ */
+export function startDiscordBot(options: DiscordBotOptions): DiscordBotHandle {
   const { config, pool, clock } = options;
   const logger = options.logger.child({ component: 'discord' });
   const token = config.discord.token;
   if (!token) throw new ConfigError('discord.token', null, 'a bot token', 'DISCORD_BOT_TOKEN');
-  // Interactions arrive without privileged intents; Guilds keeps channels and roles cached for the checks.
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    partials: [Partials.Channel],
-    rest: createDiscordRestOptions(config.discord.apiRoot, options.tuning),
-  });
   const deps: DiscordBotDeps = {
     pool,
     clock,
@@ -64,50 +76,129 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     editorRoleId: config.discord.editorRoleId,
     languagePreferences: new Map(),
   };
+  const reachability = trackReachability('discord', logger);
+  const controller = new AbortController();
   const inFlight = new Set<Promise<void>>();
-  let stopping = false;
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (stopping) return;
-    const handled = handleInteraction(interaction, deps, { deferAfterMs: options.deferAfterMs ?? 2_000 }).catch((error: unknown) =>
-      logger.error({ err: error }, 'Discord interaction failed'),
+  let client: Client | null = null;
+
+  // A fresh client per login attempt: discord.js destroys the client when a login fails.
+  const createClient = (): Client => {
+    // Interactions arrive without privileged intents; Guilds keeps channels and roles cached for the checks.
+    const created = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      partials: [Partials.Channel],
+      rest: createDiscordRestOptions(config.discord.apiRoot, options.tuning),
+    });
+    created.on(Events.InteractionCreate, (interaction) => {
+      if (controller.signal.aborted) return;
+      const handled = handleInteraction(interaction, deps, { deferAfterMs: options.deferAfterMs ?? 2_000 }).catch((error: unknown) =>
+        logger.error({ err: error }, 'Discord interaction failed'),
+      );
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
+    });
+    created.on(Events.Error, (error) => logger.warn({ err: error }, 'Discord client error'));
+    created.on(Events.ShardDisconnect, (event) => {
+      if (!controller.signal.aborted) reachability.failed(new Error(`gateway disconnected (code ${event.code})`));
+    });
+    created.on(Events.ShardReconnecting, () => {
+      if (!controller.signal.aborted) reachability.failed(new Error('gateway reconnecting'));
+    });
+    created.on(Events.ShardResume, () => reachability.reached());
+    created.on(Events.ShardReady, () => reachability.reached());
+    return created;
+  };
+
+  const logIn = async (signal: AbortSignal): Promise<Client<true>> => {
+    const attempt = createClient();
+    client = attempt;
+    let onAbort: () => void = () => undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const ready = new Promise<Client<true>>((resolve, reject) => {
+      attempt.once(Events.ClientReady, resolve);
+      onAbort = () => reject(new Error('stopped'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      timer = setTimeout(() => reject(new Error(`no READY from the gateway within ${READY_TIMEOUT_MS / 1000}s`)), READY_TIMEOUT_MS);
+    });
+    try {
+      await attempt.login(token);
+      return await ready;
+    } catch (error) {
+      client = null;
+      await attempt.destroy().catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      ready.catch(() => undefined);
+    }
+  };
+
+  let markOnline: () => void = () => undefined;
+  const online = new Promise<void>((resolve) => (markOnline = resolve));
+  const run = async (): Promise<void> => {
+    let readyClient: Client<true> | null = null;
+    const connected = await retryWithBackoff(
+      async (signal) => {
+        readyClient = await logIn(signal);
+      },
+      { signal: controller.signal, onFailure: (error, retryInMs) => reachability.failed(error, retryInMs) },
     );
-    inFlight.add(handled);
-    void handled.finally(() => inFlight.delete(handled));
+    if (!connected || !readyClient) return;
+    const ready: Client<true> = readyClient;
+    reachability.reached();
+    const applicationId = ready.application.id;
+    const guildId = config.discord.guildId;
+    try {
+      const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+      await ready.rest.put(route, { body: buildCommands() });
+      logger.info({ scope: guildId ? `guild ${guildId}` : 'global' }, 'Discord slash commands registered');
+    } catch (error) {
+      // The previous registration (if any) keeps working; alerts do not depend on it.
+      logger.warn({ err: error }, 'could not register the Discord slash commands');
+    }
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'Discord bot is online');
+    markOnline();
+  };
+  const running = run().catch((error: unknown) => logger.error({ err: error }, 'Discord connection loop failed'));
+
+  const adapter = createDiscordDeliveryAdapter(config, options.logger, options.tuning ?? {}, pool);
+  // Proposal outcomes, like alerts, go through a REST of their own: the gateway may be away.
+  const outcomeRest = new REST(createDiscordRestOptions(config.discord.apiRoot, options.tuning)).setToken(token);
+  const outcomes = createOutcomeTeller({
+    platform: 'discord',
+    pool,
+    logger,
+    now: () => clock.now(),
+    everyMs: options.outcomeEveryMs,
+    async send(p) {
+      const channelId = p.replyTarget!.slice('discord:'.length);
+      const language = p.replyLanguage ?? 'zh-HK';
+      const ref = formatMilestoneRef(p.ref, p.seq, p.milestoneCount);
+      const userId = p.proposer.startsWith('discord:') ? p.proposer.slice('discord:'.length) : null;
+      const text = textsFor(language).outcome(p.id, p.state === 'approved', ref, statusLabel(p.milestoneStatus, language), p.decisionNote);
+      // The proposer is mentioned (and only the proposer), so the answer reaches them in a busy channel.
+      await outcomeRest.post(Routes.channelMessages(channelId), {
+        body: { content: userId ? `<@${userId}> ${text}` : text, allowed_mentions: { parse: [], users: userId ? [userId] : [] } },
+      });
+    },
   });
-  client.on(Events.Error, (error) => logger.warn({ err: error }, 'Discord client error'));
-  client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'Discord gateway disconnected'));
-
-  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  try {
-    await client.login(token);
-  } catch (error) {
-    await client.destroy();
-    throw new DiscordBotError('login', `cannot log in at ${config.discord.apiRoot} (${(error as Error).message})`, { cause: error });
-  }
-  const readyClient = await ready;
-  const applicationId = readyClient.application.id;
-  const guildId = config.discord.guildId;
-  try {
-    const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
-    await readyClient.rest.put(route, { body: buildCommands() });
-    logger.info({ scope: guildId ? `guild ${guildId}` : 'global' }, 'Discord slash commands registered');
-  } catch (error) {
-    // The previous registration (if any) keeps working; alerts do not depend on it.
-    logger.warn({ err: error }, 'could not register the Discord slash commands');
-  }
-  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'Discord bot is online');
-
-  const adapter = createDiscordAdapter({ rest: readyClient.rest, logger, timezone: config.timezone, sendAt: config.alerts.sendAt });
+  deps.onProposalDecided = () => outcomes.wake();
   let stopped: Promise<void> | null = null;
   return {
     adapter,
-    client: readyClient,
+    reachability,
+    online,
     stop() {
       stopped ??= (async () => {
-        stopping = true;
+        controller.abort(); // ends a backoff wait or a login waiting for READY
         // Commands being answered finish first: they reply through the client's REST.
-        await Promise.allSettled([...inFlight]);
-        await client.destroy();
+        await atMost(Promise.allSettled([...inFlight]), STOP_STEP_MS);
+        await atMost(client?.destroy() ?? Promise.resolve(), STOP_STEP_MS);
+        await atMost(running, STOP_STEP_MS);
+        await atMost(outcomes.stop(), STOP_STEP_MS);
+        outcomeRest.clearHashSweeper();
+        outcomeRest.clearHandlerSweeper();
         logger.info('Discord bot stopped');
       })();
       return stopped;

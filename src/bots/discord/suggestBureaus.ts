@@ -4,7 +4,7 @@ import type { APIApplicationCommandOptionChoice } from 'discord.js';
 import type { ReaderLanguage } from '../../domain/alertLabels.ts';
 import { BUREAUS, normaliseBureauName, type Bureau } from '../../domain/bureaus.ts';
 import { DISCORD_LIMITS } from '../../notify/discord/discordLimits.ts';
-import { truncateText } from '../../notify/discord/truncateText.ts';
+import { shortenText, utf16Units } from '../../domain/shortenText.ts';
 import { textsFor } from './texts.ts';
 
 export interface SuggestBureausOptions {
@@ -33,7 +33,7 @@ export function suggestBureaus(typed: string, language: ReaderLanguage, options:
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map(({ bureau }) => ({
-      name: truncateText(`${bureau.code} · ${language === 'zh-HK' ? bureau.zh : bureau.en}`, DISCORD_LIMITS.choiceName),
+      name: shortenText(`${bureau.code} · ${language === 'zh-HK' ? bureau.zh : bureau.en}`, DISCORD_LIMITS.choiceName, { measure: utf16Units }),
       value: bureau.code,
     }));
   if (options.includeAll && ALL_WORDS.some((word) => word.startsWith(key))) choices.push({ name: `${textsFor(language).allBureaux} (all)`, value: 'all' });

@@ -3,7 +3,7 @@
 // markdown; anything a person typed is escaped by the caller.
 import type { ReaderLanguage } from '../../domain/alertLabels.ts';
 
-export const COMMAND_NAMES = ['subscribe', 'unsubscribe', 'subscriptions', 'digest', 'upcoming', 'overdue', 'show', 'lang', 'mute', 'status'] as const;
+export const COMMAND_NAMES = ['subscribe', 'unsubscribe', 'subscriptions', 'digest', 'upcoming', 'overdue', 'show', 'lang', 'mute', 'why', 'calendar', 'status', 'report', 'review'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface Described {
@@ -55,6 +55,7 @@ export interface DiscordTexts {
   mutedUntil(until: string): string;
   unmuted: string;
   muteProblem: string;
+  calendarUrl(url: string, rotated: boolean): string;
   statusRecorded(ref: string, from: string, to: string, due: string | null): string;
   statusRefused(problem: string): string;
   /** When the digest goes out, e.g. "逢星期一 09:00（Asia/Hong_Kong）". */
@@ -69,6 +70,19 @@ export interface DiscordTexts {
   digestPreviewOff: string;
   digestPreviewWouldSkip: string;
   digestPreviewNoSubscription: string;
+  /** Evidence proposals (/report) and the editors' queue (/review). */
+  reportReceived(id: number, ref: string, status: string, merged: boolean): string;
+  reportRefused(problem: string): string;
+  reviewEmpty: string;
+  reviewHeading(count: number): string;
+  reviewItem(item: { id: number; ref: string; status: string; url: string; proposer: string; others: number; note: string | null; due: string; current: string }): string;
+  approveButton: string;
+  rejectButton: string;
+  decided(id: number, approved: boolean, ref: string, status: string, superseded: number): string;
+  decisionRefused(problem: string): string;
+  outcome(id: number, approved: boolean, ref: string, status: string, note: string | null): string;
+  carriedOverFrom(ref: string, document: string, slip: string): string;
+  carriedOverTo(ref: string, document: string, slip: string): string;
 }
 
 const zh: DiscordTexts = {
@@ -113,6 +127,8 @@ const zh: DiscordTexts = {
     show: { name: '承諾詳情', description: '一項承諾的詳情、狀態紀錄及證據', options: { ref: { name: '編號', description: '承諾編號（如 PA2024-7-03）或關鍵字' } } },
     lang: { name: '語言', description: '本頻道的語言 中文／English', options: { language: { name: '語言', description: '中文或 English' } } },
     mute: { name: '靜音', description: '本頻道暫停提示若干日', options: { days: { name: '日數', description: '暫停日數（1至365），0 即取消靜音' } } },
+    why: { name: '提示原因', description: '一個期限的各次提示：本頻道收到哪些，其餘為何沒有', options: { ref: { name: '編號', description: '承諾編號，多於一個期限時加 /n（如 PA2024-7-03/2）' } } },
+    calendar: { name: '日曆', description: '本頻道訂閱的私人日曆網址', options: { action: { name: '動作', description: 'url：顯示網址；rotate：換新網址（舊網址即時失效）' } } },
     status: {
       name: '記錄狀態',
       description: '（編輯）記錄承諾期限的狀態',
@@ -124,6 +140,17 @@ const zh: DiscordTexts = {
         note: { name: '備註', description: '備註或資料來源' },
       },
     },
+    report: {
+      name: '提交證據',
+      description: '提交證據：承諾已完成、政府稱已完成、進展或放棄',
+      options: {
+        ref: { name: '編號', description: '承諾編號，多於一個期限時加 /n（如 PA2024-7-03/2）' },
+        status: { name: '狀態', description: '證據顯示的狀態' },
+        url: { name: '網址', description: '公開來源網址（http 或 https）' },
+        note: { name: '備註', description: '備註' },
+      },
+    },
+    review: { name: '審核提案', description: '（編輯）審核證據提案', options: {} },
   },
   languageChoices: { zh: '中文', en: 'English' },
   allBureaux: '全部政策局',
@@ -162,6 +189,7 @@ const zh: DiscordTexts = {
   mutedUntil: (until) => `🔕 本頻道已靜音，${until} 前不會發送提示。取消：\`/mute days:0\``,
   unmuted: '🔔 本頻道已取消靜音。',
   muteProblem: '日數要是0至365之間的整數（0 即取消靜音）。',
+  calendarUrl: (url, rotated) => `📅 ${rotated ? '已換新網址，舊網址即時失效。' : ''}本頻道訂閱的私人日曆（iCalendar）：\n${url}\n請勿公開；換新網址：\`/calendar action:rotate\``,
   statusRecorded: (ref, from, to, due) => `已記錄 \`${ref}\`：${from} → ${to}${due ? `（新期限 ${due}）` : ''}。`,
   statusRefused: (problem) => `未能記錄：${problem}`,
   digestOn: (when) => `📬 本頻道的每週摘要已開啟，${when}發送。`,
@@ -176,6 +204,22 @@ const zh: DiscordTexts = {
   digestPreviewOff: '本頻道的每週摘要現時關閉；`/digest on` 即可開啟。',
   digestPreviewWouldSkip: '本週摘要沒有內容，按設定不會發送。',
   digestPreviewNoSubscription: '本頻道未有訂閱。使用 `/digest on` 接收每週摘要，或 `/subscribe bureau:DEVB` 訂閱期限提示。',
+  reportReceived: (id, ref, status, merged) =>
+    merged ? `已併入現有提案 #${id}（\`${ref}\` → ${status}）。編輯審核後會通知你。` : `已收到提案 #${id}：\`${ref}\` → ${status}。編輯審核後會通知你。`,
+  reportRefused: (problem) => `未能收錄提案：${problem}`,
+  reviewEmpty: '沒有待審核的提案。',
+  reviewHeading: (count) => `**待審核提案：${count}項**`,
+  reviewItem: (p) =>
+    `#${p.id} \`${p.ref}\` → **${p.status}**（現時：${p.current}，期限 ${p.due}）\n來源：<${p.url}>\n提出者：${p.proposer}${p.others ? `（另有${p.others}人）` : ''}${p.note ? `\n備註：${p.note}` : ''}`,
+  approveButton: '批准',
+  rejectButton: '拒絕',
+  decided: (id, approved, ref, status, superseded) =>
+    approved ? `已批准提案 #${id}：\`${ref}\` 現為 ${status}${superseded ? `（${superseded}項待發提示已取消）` : ''}。` : `已拒絕提案 #${id}（\`${ref}\` 維持 ${status}）。`,
+  decisionRefused: (problem) => `未能處理：${problem}`,
+  outcome: (id, approved, ref, status, note) =>
+    approved ? `✅ 你的提案 #${id} 已獲批准：\`${ref}\` 現為 ${status}。多謝！` : `你的提案 #${id}（\`${ref}\`）未獲接納${note ? `：${note}` : '。'}`,
+  carriedOverFrom: (ref, document, slip) => `↩️ 重申 \`${ref}\`（${document}）${slip}`,
+  carriedOverTo: (ref, document, slip) => `↪️ 由 \`${ref}\`（${document}）重申${slip}`,
 };
 
 const en: DiscordTexts = {
@@ -220,6 +264,8 @@ const en: DiscordTexts = {
     show: { name: 'show', description: 'A commitment with its status history and evidence', options: { ref: { name: 'ref', description: 'Commitment ref (e.g. PA2024-7-03) or words' } } },
     lang: { name: 'lang', description: "This channel's language: 中文 / English", options: { language: { name: 'language', description: '中文 or English' } } },
     mute: { name: 'mute', description: 'Pause alerts in this channel for some days', options: { days: { name: 'days', description: 'Days to pause (1–365); 0 turns muting off' } } },
+    why: { name: 'why', description: 'Which alerts of a deadline this channel gets, and why not the others', options: { ref: { name: 'ref', description: 'Commitment ref, with /n when it has several deadlines (e.g. PA2024-7-03/2)' } } },
+    calendar: { name: 'calendar', description: "Private calendar URL of this channel's subscription", options: { action: { name: 'action', description: 'url: show it; rotate: a new one (the old one stops working)' } } },
     status: {
       name: 'status',
       description: '(editors) Record the status of a deadline',
@@ -231,6 +277,17 @@ const en: DiscordTexts = {
         note: { name: 'note', description: 'A note or the source' },
       },
     },
+    report: {
+      name: 'report',
+      description: 'Propose evidence: met, claimed, progress or dropped',
+      options: {
+        ref: { name: 'ref', description: 'Commitment ref, with /n when it has several deadlines (PA2024-7-03/2)' },
+        status: { name: 'status', description: 'What the evidence shows' },
+        url: { name: 'url', description: 'Public source URL (http or https)' },
+        note: { name: 'note', description: 'A note' },
+      },
+    },
+    review: { name: 'review', description: '(editors) Review evidence proposals', options: {} },
   },
   languageChoices: { zh: '中文', en: 'English' },
   allBureaux: 'All bureaux',
@@ -270,6 +327,7 @@ const en: DiscordTexts = {
   mutedUntil: (until) => `🔕 Muted: no alerts in this channel before ${until}. Undo: \`/mute days:0\``,
   unmuted: '🔔 Alerts are back on in this channel.',
   muteProblem: 'Days must be a whole number from 0 to 365 (0 turns muting off).',
+  calendarUrl: (url, rotated) => `📅 ${rotated ? 'New URL; the old one stopped working. ' : ''}Private calendar (iCalendar) of this channel's subscription:\n${url}\nKeep it private; for a new one: \`/calendar action:rotate\``,
   statusRecorded: (ref, from, to, due) => `Recorded \`${ref}\`: ${from} → ${to}${due ? ` (new due date ${due})` : ''}.`,
   statusRefused: (problem) => `Not recorded: ${problem}`,
   digestOn: (when) => `📬 This channel gets the weekly digest ${when}.`,
@@ -284,6 +342,26 @@ const en: DiscordTexts = {
   digestPreviewOff: 'The weekly digest is off for this channel; `/digest on` turns it on.',
   digestPreviewWouldSkip: 'There is nothing in this week’s digest, so it would be skipped.',
   digestPreviewNoSubscription: 'This channel has no subscription yet. Use `/digest on` for the weekly digest, or `/subscribe bureau:DEVB` for deadline alerts.',
+  reportReceived: (id, ref, status, merged) =>
+    merged
+      ? `Merged into open proposal #${id} (\`${ref}\` → ${status}). You will hear when an editor decides.`
+      : `Proposal #${id} received: \`${ref}\` → ${status}. You will hear when an editor decides.`,
+  reportRefused: (problem) => `Proposal not taken: ${problem}`,
+  reviewEmpty: 'No proposals are waiting.',
+  reviewHeading: (count) => `**Proposals waiting: ${count}**`,
+  reviewItem: (p) =>
+    `#${p.id} \`${p.ref}\` → **${p.status}** (now: ${p.current}, due ${p.due})\nSource: <${p.url}>\nBy: ${p.proposer}${p.others ? ` (+${p.others} more)` : ''}${p.note ? `\nNote: ${p.note}` : ''}`,
+  approveButton: 'Approve',
+  rejectButton: 'Reject',
+  decided: (id, approved, ref, status, superseded) =>
+    approved
+      ? `Approved proposal #${id}: \`${ref}\` is now ${status}${superseded ? ` (${superseded} queued alert(s) cancelled)` : ''}.`
+      : `Rejected proposal #${id} (\`${ref}\` stays ${status}).`,
+  decisionRefused: (problem) => `Not done: ${problem}`,
+  outcome: (id, approved, ref, status, note) =>
+    approved ? `✅ Your proposal #${id} was approved: \`${ref}\` is now ${status}. Thank you!` : `Your proposal #${id} (\`${ref}\`) was not accepted${note ? `: ${note}` : '.'}`,
+  carriedOverFrom: (ref, document, slip) => `↩️ Restates \`${ref}\` (${document})${slip}`,
+  carriedOverTo: (ref, document, slip) => `↪️ Restated by \`${ref}\` (${document})${slip}`,
 };
 
 export const DISCORD_TEXTS: Readonly<Record<ReaderLanguage, DiscordTexts>> = { 'zh-HK': zh, en };

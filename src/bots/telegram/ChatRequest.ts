@@ -1,7 +1,7 @@
 // One command or button press, with what every handler needs: where it came from (chat or topic), the
 // chat's subscription and language, the arguments, and replies that respect the message limit.
 import type { Context } from 'grammy';
-import { findSubscription, type SubscriptionRow } from '../../db/subscriptions.ts';
+import { findSubscription, type SubscriptionRow } from '../../services/subscriptions.ts';
 import type { ReaderLanguage } from '../../domain/alertLabels.ts';
 import { splitHtmlMessage } from '../../notify/telegram/splitHtmlMessage.ts';
 import { readChatTarget, type ChatTarget } from './readChatTarget.ts';

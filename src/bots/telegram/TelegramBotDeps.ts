@@ -1,7 +1,7 @@
 // What the bot's handlers share: the database, the clock, configuration, and the per-process caches.
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import type { Pool } from '../../db/createPool.ts';
+import type { Pool } from '../../services/database.ts';
 import type { ReaderLanguage } from '../../domain/alertLabels.ts';
 import type { AlertPolicy } from '../../domain/alertPolicy.ts';
 import type { Logger } from '../../logger.ts';
@@ -18,4 +18,6 @@ export interface TelegramBotDeps {
   isAdmin(chatId: number, userId: number): Promise<boolean>;
   /** /lang in a chat that has no subscription yet: remembered here until it subscribes. */
   languagePreferences: Map<string, ReaderLanguage>;
+  /** Called after an editor decided a proposal here: tells the proposer without waiting for the timer. */
+  onProposalDecided?: () => void;
 }

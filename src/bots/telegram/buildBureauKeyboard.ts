@@ -1,6 +1,6 @@
 // The inline keyboard of bureaux shown by /subscribe and /unsubscribe without arguments. Each button
 // toggles one bureau (✅ marks those followed); the last toggles "all bureaux".
-import type { SubscriptionRow } from '../../db/subscriptions.ts';
+import type { SubscriptionRow } from '../../services/subscriptions.ts';
 import type { ReaderLanguage } from '../../domain/alertLabels.ts';
 import { BUREAUS } from '../../domain/bureaus.ts';
 import { isActive, isEverything, type ReplyKeyboard } from './ChatRequest.ts';

@@ -7,11 +7,15 @@ export interface ChatSequencer {
   middleware: MiddlewareFn<Context>;
   /** Resolves when every update handed over so far has been handled. */
   idle(): Promise<void>;
+  /** Resolves when the update with this id has been handled (at once if it is not in a queue). */
+  handled(updateId: number): Promise<void>;
 }
 
 export function createChatSequencer(onError: (error: unknown, ctx: Context) => Promise<void> | void): ChatSequencer {
   const tails = new Map<string, Promise<void>>();
   const running = new Set<Promise<void>>();
+  // The webhook records an update as handled only once its handler has finished, not when it was queued.
+  const byUpdate = new Map<number, Promise<void>>();
   return {
     middleware(ctx, next) {
       const key = String(ctx.chat?.id ?? ctx.from?.id ?? 'other');
@@ -26,11 +30,15 @@ export function createChatSequencer(onError: (error: unknown, ctx: Context) => P
         });
       tails.set(key, task);
       running.add(task);
+      const updateId = ctx.update.update_id;
+      byUpdate.set(updateId, task);
       void task.finally(() => {
         running.delete(task);
+        if (byUpdate.get(updateId) === task) byUpdate.delete(updateId);
         if (tails.get(key) === task) tails.delete(key);
       });
     },
+    handled: (updateId) => byUpdate.get(updateId) ?? Promise.resolve(),
     async idle() {
       while (running.size) await Promise.all([...running]);
     },

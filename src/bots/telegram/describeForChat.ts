@@ -1,5 +1,5 @@
 // A subscription's summary lines as escaped HTML for a reply.
-import type { SubscriptionRow } from '../../db/subscriptions.ts';
+import type { SubscriptionRow } from '../../services/subscriptions.ts';
 import { escapeHtml } from '../../notify/telegram/escapeHtml.ts';
 import { describeSubscription } from '../describeSubscription.ts';
 import type { ChatRequest } from './ChatRequest.ts';

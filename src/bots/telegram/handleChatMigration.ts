@@ -2,7 +2,7 @@
 // (migrate_to_chat_id in the old, migrate_from_chat_id in the new). The subscriptions and queued alerts
 // follow the new id; whichever message arrives second finds nothing left to move.
 import type { Context } from 'grammy';
-import { moveTarget } from '../../db/subscriptions.ts';
+import { moveSubscriptionTarget } from '../../services/subscriptions.ts';
 import { formatTelegramTarget, parseTarget } from '../../domain/parseTarget.ts';
 import { listChatTargets } from './listChatTargets.ts';
 import type { TelegramBotDeps } from './TelegramBotDeps.ts';
@@ -13,7 +13,7 @@ export async function moveChatSubscriptions(deps: TelegramBotDeps, fromChatId: n
   for (const row of await listChatTargets(deps.pool, fromChatId, { includeDisabled: true })) {
     const target = parseTarget(row.target);
     const to = formatTelegramTarget(toChatId, target.channel === 'telegram' ? target.threadId : null);
-    if (await moveTarget(deps.pool, row.target, to, now)) moved.push(to);
+    if (await moveSubscriptionTarget(deps.pool, row.target, to, now)) moved.push(to);
     else deps.logger.warn({ from: row.target, to }, 'the new chat already has a subscription; the old one is left as it was');
   }
   if (moved.length) deps.logger.info({ fromChatId, toChatId, moved }, 'group migrated to a supergroup; subscriptions follow');

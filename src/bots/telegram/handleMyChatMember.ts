@@ -2,7 +2,7 @@
 // subscription of that chat (and its topics) is disabled with the reason, so nothing more is tried. Added
 // to a group: a short hint on how to start.
 import type { Context } from 'grammy';
-import { disableSubscription } from '../../db/subscriptions.ts';
+import { disableSubscription } from '../../services/subscriptions.ts';
 import { listChatTargets } from './listChatTargets.ts';
 import type { TelegramBotDeps } from './TelegramBotDeps.ts';
 import { textsFor } from './texts.ts';

@@ -5,6 +5,8 @@ import type { Bot, Context } from 'grammy';
 import { canManageChat, createChatRequest, isEditor } from './ChatRequest.ts';
 import { BUREAU_BUTTON_PATTERN } from './buildBureauKeyboard.ts';
 import { handleBureauButton } from './commands/bureauButtons.ts';
+import { REVIEW_BUTTON_PATTERN } from '../describeProposal.ts';
+import { handleReviewButton } from './commands/evidence.ts';
 import { TELEGRAM_COMMANDS } from './commands/index.ts';
 import { createChatSequencer, type ChatSequencer } from './createChatSequencer.ts';
 import { handleChatMigration } from './handleChatMigration.ts';
@@ -77,6 +79,7 @@ export function installTelegramHandlers(bot: Bot, deps: TelegramBotDeps): ChatSe
   bot.on(['message:migrate_to_chat_id', 'message:migrate_from_chat_id'], (ctx) => handleChatMigration(ctx, deps));
   for (const command of TELEGRAM_COMMANDS) bot.command(command.name, (ctx) => runCommand(ctx, deps, command));
   bot.callbackQuery(BUREAU_BUTTON_PATTERN, (ctx) => handleBureauButton(ctx, deps));
+  bot.callbackQuery(REVIEW_BUTTON_PATTERN, (ctx) => handleReviewButton(ctx, deps, () => deps.onProposalDecided?.()));
   // A button from an older version of the bot: stop the spinner, nothing else.
   bot.on('callback_query', (ctx) => ctx.answerCallbackQuery());
   bot.on(['message', 'channel_post'], (ctx) => handleUnknown(ctx, deps));

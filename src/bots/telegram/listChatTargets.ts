@@ -1,6 +1,6 @@
 // Every subscription target of one Telegram chat: the chat itself and its forum topics.
-import type { Pool } from '../../db/createPool.ts';
-import { listSubscriptions, type SubscriptionRow } from '../../db/subscriptions.ts';
+import type { Pool } from '../../services/database.ts';
+import { listSubscriptions, type SubscriptionRow } from '../../services/subscriptions.ts';
 import { parseTarget } from '../../domain/parseTarget.ts';
 
 export async function listChatTargets(pool: Pool, chatId: number, options: { includeDisabled?: boolean } = {}): Promise<SubscriptionRow[]> {

@@ -16,14 +16,18 @@ export const COMMAND_NAMES = [
   'upcoming',
   'overdue',
   'show',
+  'report',
   'lang',
   'mute',
+  'why',
+  'calendar',
   'met',
   'claimed',
   'reschedule',
+  'review',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
-export const EDITOR_COMMANDS: readonly CommandName[] = ['met', 'claimed', 'reschedule'];
+export const EDITOR_COMMANDS: readonly CommandName[] = ['met', 'claimed', 'reschedule', 'review'];
 
 interface CommandText {
   description: string;
@@ -95,10 +99,24 @@ export interface BotTexts {
   langRemembered: string;
   mutedUntil(until: string): string;
   unmuted: string;
+  calendarUrl(url: string, rotated: boolean): string;
   statusRecorded(ref: string, from: string, to: string, due: string | null): string;
   statusRefused(problem: string): string;
   reasonNeeded: string;
   joinedGroup: string;
+  /** Evidence proposals (/report) and the editors' queue (/review). */
+  reportReceived(id: number, ref: string, status: string, merged: boolean): string;
+  reportRefused(problem: string): string;
+  reviewEmpty: string;
+  reviewHeading(count: number): string;
+  reviewItem(item: { id: number; ref: string; status: string; url: string; proposer: string; others: number; note: string | null; due: string; current: string }): string;
+  approveButton: string;
+  rejectButton: string;
+  decided(id: number, approved: boolean, ref: string, status: string, superseded: number): string;
+  decisionRefused(problem: string): string;
+  outcome(id: number, approved: boolean, ref: string, status: string, note: string | null): string;
+  carriedOverFrom(ref: string, document: string, slip: string): string;
+  carriedOverTo(ref: string, document: string, slip: string): string;
 }
 
 const zh: BotTexts = {
@@ -119,11 +137,19 @@ const zh: BotTexts = {
     upcoming: { description: '即將到期的承諾', args: '[政策局] [日數]', example: '/upcoming 發展局 14' },
     overdue: { description: '已逾期的承諾', args: '[政策局]', example: '/overdue 發展局' },
     show: { description: '一項承諾的詳情、狀態紀錄及證據', args: '<編號>', example: '/show PA2024-7-03' },
+    report: {
+      description: '提交證據：承諾已完成、政府稱已完成、進展或放棄',
+      args: '<編號> <met|claimed|progress|dropped> <網址> [備註]',
+      example: '/report PA2024-7-03 met https://www.info.gov.hk/…',
+    },
     lang: { description: '切換語言 中文／English', args: 'zh|en', example: '/lang en' },
     mute: { description: '暫停提示若干日', args: '<日數>|off', example: '/mute 7' },
+    why: { description: '一個期限的各次提示：本對話收到哪些，其餘為何沒有', args: '<編號>[/n]', example: '/why PA2024-7-03/1' },
+    calendar: { description: '本對話訂閱的私人日曆網址（rotate：換新網址）', args: '[rotate]', example: '/calendar rotate' },
     met: { description: '（編輯）記錄已完成及證據', args: '<編號> <證據網址> [備註]', example: '/met PA2024-7-03 https://www.info.gov.hk/…' },
     claimed: { description: '（編輯）記錄政府稱已完成', args: '<編號> [備註]', example: '/claimed PA2024-7-03' },
     reschedule: { description: '（編輯）記錄改期', args: '<編號> <YYYY-MM-DD> <原因>', example: '/reschedule PA2024-7-03 2025-06-30 立法會文件' },
+    review: { description: '（編輯）審核提案', args: '' },
   },
   welcome: [
     '👋 歡迎使用 <b>PolicyWatch 施政追蹤</b>！',
@@ -198,10 +224,34 @@ const zh: BotTexts = {
   langRemembered: '已切換為中文。訂閱後，提示亦會以中文發送。',
   mutedUntil: (until) => `🔕 已靜音，${escapeHtml(until)} 前不會發送提示。取消：/mute off`,
   unmuted: '🔔 已取消靜音。',
+  calendarUrl: (url, rotated) => `📅 ${rotated ? '已換新網址，舊網址即時失效。' : ''}本對話訂閱的私人日曆（iCalendar）：\n<code>${escapeHtml(url)}</code>\n請勿公開；換新網址：/calendar rotate`,
   statusRecorded: (ref, from, to, due) => `已記錄 <code>${escapeHtml(ref)}</code>：${escapeHtml(from)} → ${escapeHtml(to)}${due ? `（新期限 ${escapeHtml(due)}）` : ''}。`,
   statusRefused: (problem) => `未能記錄：${escapeHtml(problem)}`,
   reasonNeeded: '改期需要註明原因（例如資料來源）。',
   joinedGroup: '👋 你好！我會提示施政承諾的期限。管理員可輸入 /subscribe 發展局 或 /watchdog on 開始；/help 查看所有指令。',
+  reportReceived: (id, ref, status, merged) =>
+    merged
+      ? `已併入現有提案 #${id}（<code>${escapeHtml(ref)}</code> → ${escapeHtml(status)}）。編輯審核後會通知你。`
+      : `已收到提案 #${id}：<code>${escapeHtml(ref)}</code> → ${escapeHtml(status)}。編輯審核後會通知你。`,
+  reportRefused: (problem) => `未能收錄提案：${escapeHtml(problem)}`,
+  reviewEmpty: '沒有待審核的提案。',
+  reviewHeading: (count) => `<b>待審核提案：${count}項</b>`,
+  reviewItem: (p) =>
+    `#${p.id} <code>${escapeHtml(p.ref)}</code> → <b>${escapeHtml(p.status)}</b>（現時：${escapeHtml(p.current)}，期限 ${escapeHtml(p.due)}）\n` +
+    `來源：${escapeHtml(p.url)}\n提出者：${escapeHtml(p.proposer)}${p.others ? `（另有${p.others}人）` : ''}${p.note ? `\n備註：${escapeHtml(p.note)}` : ''}`,
+  approveButton: '✅ 批准',
+  rejectButton: '❌ 拒絕',
+  decided: (id, approved, ref, status, superseded) =>
+    approved
+      ? `已批准提案 #${id}：<code>${escapeHtml(ref)}</code> 現為 ${escapeHtml(status)}${superseded ? `（${superseded}項待發提示已取消）` : ''}。`
+      : `已拒絕提案 #${id}（<code>${escapeHtml(ref)}</code> 維持 ${escapeHtml(status)}）。`,
+  decisionRefused: (problem) => `未能處理：${escapeHtml(problem)}`,
+  outcome: (id, approved, ref, status, note) =>
+    approved
+      ? `✅ 你的提案 #${id} 已獲批准：<code>${escapeHtml(ref)}</code> 現為 ${escapeHtml(status)}。多謝！`
+      : `你的提案 #${id}（<code>${escapeHtml(ref)}</code>）未獲接納${note ? `：${escapeHtml(note)}` : '。'}`,
+  carriedOverFrom: (ref, document, slip) => `↩️ 重申 <code>${escapeHtml(ref)}</code>（${escapeHtml(document)}）${escapeHtml(slip)}`,
+  carriedOverTo: (ref, document, slip) => `↪️ 由 <code>${escapeHtml(ref)}</code>（${escapeHtml(document)}）重申${escapeHtml(slip)}`,
 };
 
 const en: BotTexts = {
@@ -222,11 +272,19 @@ const en: BotTexts = {
     upcoming: { description: 'Commitments coming due', args: '[bureau] [days]', example: '/upcoming DEVB 14' },
     overdue: { description: 'Overdue commitments', args: '[bureau]', example: '/overdue DEVB' },
     show: { description: 'A commitment with its status history and evidence', args: '<ref>', example: '/show PA2024-7-03' },
+    report: {
+      description: 'Propose evidence: met, claimed, progress or dropped',
+      args: '<ref> <met|claimed|progress|dropped> <url> [note]',
+      example: '/report PA2024-7-03 met https://www.info.gov.hk/…',
+    },
     lang: { description: 'Language: 中文 / English', args: 'zh|en', example: '/lang zh' },
     mute: { description: 'Pause alerts for some days', args: '<days>|off', example: '/mute 7' },
+    why: { description: 'Which alerts of a deadline this chat gets, and why not the others', args: '<ref>[/n]', example: '/why PA2024-7-03/1' },
+    calendar: { description: "Private calendar URL of this chat's subscription (rotate: a new one)", args: '[rotate]', example: '/calendar rotate' },
     met: { description: '(editors) Record met, with evidence', args: '<ref> <evidence-url> [note]', example: '/met PA2024-7-03 https://www.info.gov.hk/…' },
     claimed: { description: '(editors) Record claimed by government', args: '<ref> [note]', example: '/claimed PA2024-7-03' },
     reschedule: { description: '(editors) Record a new due date', args: '<ref> <YYYY-MM-DD> <reason>', example: '/reschedule PA2024-7-03 2025-06-30 LegCo paper' },
+    review: { description: '(editors) Review evidence proposals', args: '' },
   },
   welcome: [
     '👋 Welcome to <b>PolicyWatch</b>!',
@@ -301,10 +359,34 @@ const en: BotTexts = {
   langRemembered: 'Language set to English. Once you subscribe, alerts come in English too.',
   mutedUntil: (until) => `🔕 Muted: no alerts before ${escapeHtml(until)}. Undo: /mute off`,
   unmuted: '🔔 Alerts are back on.',
+  calendarUrl: (url, rotated) => `📅 ${rotated ? 'New URL; the old one stopped working. ' : ''}Private calendar (iCalendar) of this chat's subscription:\n<code>${escapeHtml(url)}</code>\nKeep it private; for a new one: /calendar rotate`,
   statusRecorded: (ref, from, to, due) => `Recorded <code>${escapeHtml(ref)}</code>: ${escapeHtml(from)} → ${escapeHtml(to)}${due ? ` (new due date ${escapeHtml(due)})` : ''}.`,
   statusRefused: (problem) => `Not recorded: ${escapeHtml(problem)}`,
   reasonNeeded: 'A reschedule needs a reason (e.g. the source).',
   joinedGroup: '👋 Hello! I alert on Policy Address deadlines. Administrators can start with /subscribe DEVB or /watchdog on; /help lists all commands.',
+  reportReceived: (id, ref, status, merged) =>
+    merged
+      ? `Merged into open proposal #${id} (<code>${escapeHtml(ref)}</code> → ${escapeHtml(status)}). You will hear when an editor decides.`
+      : `Proposal #${id} received: <code>${escapeHtml(ref)}</code> → ${escapeHtml(status)}. You will hear when an editor decides.`,
+  reportRefused: (problem) => `Proposal not taken: ${escapeHtml(problem)}`,
+  reviewEmpty: 'No proposals are waiting.',
+  reviewHeading: (count) => `<b>Proposals waiting: ${count}</b>`,
+  reviewItem: (p) =>
+    `#${p.id} <code>${escapeHtml(p.ref)}</code> → <b>${escapeHtml(p.status)}</b> (now: ${escapeHtml(p.current)}, due ${escapeHtml(p.due)})\n` +
+    `Source: ${escapeHtml(p.url)}\nBy: ${escapeHtml(p.proposer)}${p.others ? ` (+${p.others} more)` : ''}${p.note ? `\nNote: ${escapeHtml(p.note)}` : ''}`,
+  approveButton: '✅ Approve',
+  rejectButton: '❌ Reject',
+  decided: (id, approved, ref, status, superseded) =>
+    approved
+      ? `Approved proposal #${id}: <code>${escapeHtml(ref)}</code> is now ${escapeHtml(status)}${superseded ? ` (${superseded} queued alert(s) cancelled)` : ''}.`
+      : `Rejected proposal #${id} (<code>${escapeHtml(ref)}</code> stays ${escapeHtml(status)}).`,
+  decisionRefused: (problem) => `Not done: ${escapeHtml(problem)}`,
+  outcome: (id, approved, ref, status, note) =>
+    approved
+      ? `✅ Your proposal #${id} was approved: <code>${escapeHtml(ref)}</code> is now ${escapeHtml(status)}. Thank you!`
+      : `Your proposal #${id} (<code>${escapeHtml(ref)}</code>) was not accepted${note ? `: ${escapeHtml(note)}` : '.'}`,
+  carriedOverFrom: (ref, document, slip) => `↩️ Restates <code>${escapeHtml(ref)}</code> (${escapeHtml(document)})${escapeHtml(slip)}`,
+  carriedOverTo: (ref, document, slip) => `↪️ Restated by <code>${escapeHtml(ref)}</code> (${escapeHtml(document)})${escapeHtml(slip)}`,
 };
 
 export const TEXTS: Record<ReaderLanguage, BotTexts> = { 'zh-HK': zh, en };

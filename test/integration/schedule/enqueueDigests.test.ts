@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../../../src/config.ts';
 import { createPool } from '../../../src/db/createPool.ts';
 import { subscribe, updateSubscriptionSettings } from '../../../src/db/subscriptions.ts';
 import type { AlertPolicy } from '../../../src/domain/alertPolicy.ts';
-import type { WeeklyDigest } from '../../../src/domain/composeDigest.ts';
+import type { WeeklyDigest } from '../../../src/domain/weeklyDigest.ts';
 import { renderDigestText } from '../../../src/notify/digest/renderDigestText.ts';
 import { defaultDigestSettings, type DigestSettings } from '../../../src/schedule/digestSettingsOf.ts';
 import { enqueueDigests } from '../../../src/schedule/enqueueDigests.ts';
@@ -238,7 +238,7 @@ describe('weekly digests through the tick', () => {
     );
     const report = await tick(new Date(Date.now() + 60_000));
     expect(report.failed).toBe(1);
-    expect(await ledger()).toContainEqual({ dedupe_key: 'digest:1:1999-W01', state: 'dead', last_error: 'digest payload is not a readable weekly digest' });
+    expect(await ledger()).toContainEqual({ dedupe_key: 'digest:1:1999-W01', state: 'dead', last_error: 'digest payload is not a readable weekly digest: version: Invalid input: expected 1' });
   });
 
   it('the preview is the digest the tick sends at that slot', async () => {

@@ -3,11 +3,11 @@
 // unless chosen before). Turning it on in a channel without a subscription creates one for all bureaux with
 // only the digest on, as the Telegram bot does. Changes need Manage Channels and are answered publicly in the
 // channel's language; the preview is for everyone and only the invoker sees it.
-import { subscribe, updateSubscriptionSettings, type SubscriptionRow } from '../../../db/subscriptions.ts';
+import { subscribe, changeSubscriptionSettings, type SubscriptionRow } from '../../../services/subscriptions.ts';
 import { isDigestWeekday, resolveDigestSchedule } from '../../../domain/resolveDigestSchedule.ts';
 import { digestSettingsOf } from '../../../schedule/digestSettingsOf.ts';
 import { describeDigestSchedule } from '../../describeDigestSchedule.ts';
-import { parseTimeOfDay } from '../../parseTimeOfDay.ts';
+import { parseTimeOfDay } from '../../parseBotArguments.ts';
 import { describeChannelSubscription } from '../describeChannelSubscription.ts';
 import { isActive, type DiscordCommand, type DiscordRequest } from '../DiscordCommand.ts';
 import { textsFor } from '../texts.ts';
@@ -26,7 +26,7 @@ async function turnOn(request: DiscordRequest): Promise<void> {
     await subscribe(deps.pool, { target, all: true, deadlines: false, watchdog: false, digest: true, language: request.channelLanguage }, now);
     deps.languagePreferences.delete(target);
   }
-  const row = await updateSubscriptionSettings(deps.pool, target, { digest: true, digestDay: day ?? undefined, digestTime: time ?? undefined }, now);
+  const row = await changeSubscriptionSettings(deps.pool, target, { digest: true, digestDay: day ?? undefined, digestTime: time ?? undefined }, now);
   if (!row) return request.reply.send({ content: texts.noSubscription, ephemeral: true });
   deps.logger.info({ target, day, time, created, by: interaction.user.id }, 'discord channel turned the weekly digest on');
   const { schedule } = resolveDigestSchedule(row, digestSettingsOf(deps.config).schedule);
@@ -45,7 +45,7 @@ function silent(row: SubscriptionRow): boolean {
 async function turnOff(request: DiscordRequest): Promise<void> {
   const { deps, target, now, texts } = request;
   if (!isActive(request.subscription)) return request.reply.send({ content: texts.noSubscription, ephemeral: true });
-  const row = await updateSubscriptionSettings(deps.pool, target, { digest: false }, now);
+  const row = await changeSubscriptionSettings(deps.pool, target, { digest: false }, now);
   if (!row) return request.reply.send({ content: texts.noSubscription, ephemeral: true });
   const channelTexts = textsFor(row.language);
   await request.reply.send({ content: [channelTexts.digestOff, ...(silent(row) ? [channelTexts.everythingOff] : [])].join('\n'), ephemeral: false });
@@ -55,7 +55,7 @@ async function setSkipEmpty(request: DiscordRequest): Promise<void> {
   const { deps, target, now, texts } = request;
   if (!isActive(request.subscription)) return request.reply.send({ content: texts.noSubscription, ephemeral: true });
   const skip = request.interaction.options.getBoolean('enabled', true);
-  await updateSubscriptionSettings(deps.pool, target, { digestSkipEmpty: skip }, now);
+  await changeSubscriptionSettings(deps.pool, target, { digestSkipEmpty: skip }, now);
   await request.reply.send({ content: textsFor(request.channelLanguage).digestSkipEmpty(skip), ephemeral: false });
 }
 

@@ -4,12 +4,11 @@ import { escapeMarkdown } from 'discord.js';
 import type { MilestoneState } from '../../../domain/alertPolicy.ts';
 import { composeEmbeds } from '../../../notify/discord/composeEmbeds.ts';
 import { paginateEmbeds } from '../../../notify/discord/paginateEmbeds.ts';
-import { truncateText } from '../../../notify/discord/truncateText.ts';
+import { shortenText, utf16Units } from '../../../domain/shortenText.ts';
 import { listDueMilestones, type DueMilestone } from '../../../services/listDueMilestones.ts';
 import { formatBureauNames } from '../../formatBureauNames.ts';
 import { formatDueLine } from '../../formatDueLine.ts';
-import { parseBureauList } from '../../parseBureauList.ts';
-import { MAX_UPCOMING_DAYS } from '../../parseDueListArgs.ts';
+import { parseBureauList, MAX_UPCOMING_DAYS } from '../../parseBotArguments.ts';
 import type { DiscordCommand, DiscordRequest } from '../DiscordCommand.ts';
 
 const MAX_ITEMS = 50;
@@ -22,7 +21,7 @@ function renderLine(request: DiscordRequest, milestone: DueMilestone): string {
   const line = formatDueLine(milestone, language);
   const bureaus = formatBureauNames(milestone.bureaus, language);
   const text = milestone.subject ? `${milestone.subject}${language === 'zh-HK' ? '：' : ': '}${milestone.text}` : milestone.text;
-  return `${STATE_ICONS[milestone.state]} \`${line.ref}\` · ${line.when}${bureaus ? ` · *${bureaus}*` : ''}\n${escapeMarkdown(truncateText(text, TEXT_PREVIEW))}`;
+  return `${STATE_ICONS[milestone.state]} \`${line.ref}\` · ${line.when}${bureaus ? ` · *${bureaus}*` : ''}\n${escapeMarkdown(shortenText(text, TEXT_PREVIEW, { measure: utf16Units }))}`;
 }
 
 async function runDueList(request: DiscordRequest, command: 'upcoming' | 'overdue'): Promise<void> {
@@ -36,7 +35,7 @@ async function runDueList(request: DiscordRequest, command: 'upcoming' | 'overdu
   const within = days ?? Math.max(...deps.policy.leadDays);
   const codes = list.all ? [] : list.bureaus.map((bureau) => bureau.code);
   const states: MilestoneState[] = command === 'upcoming' ? ['approaching', 'due'] : ['missed'];
-  const milestones = await listDueMilestones(deps.pool, { at: request.now, policy: deps.policy, bureaus: codes, states, withinDays: within });
+  const milestones = await listDueMilestones(deps.pool, { at: request.now, policy: deps.policy, bureaus: codes, states, withinDays: within, language: request.readerLanguage });
   if (!milestones.length) return request.reply.send({ content: command === 'upcoming' ? texts.noneUpcoming(within) : texts.noneOverdue, ephemeral: true });
   const scope = codes.length ? formatBureauNames(codes, request.readerLanguage) : null;
   const heading = command === 'upcoming' ? texts.upcomingHeading(within, scope, milestones.length) : texts.overdueHeading(scope, milestones.length);

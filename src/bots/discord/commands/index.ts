@@ -3,10 +3,12 @@ import type { DiscordCommand } from '../DiscordCommand.ts';
 import type { CommandName } from '../texts.ts';
 import { digestCommand } from './digestCommand.ts';
 import { overdueCommand, upcomingCommand } from './dueListCommands.ts';
-import { langCommand, muteCommand } from './settingsCommands.ts';
+import { reportCommand, reviewCommand } from './evidenceCommands.ts';
+import { calendarCommand, langCommand, muteCommand } from './settingsCommands.ts';
 import { showCommand } from './showCommand.ts';
 import { statusCommand } from './statusCommand.ts';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptionCommands.ts';
+import { whyCommand } from './whyCommand.ts';
 
 const ALL: readonly DiscordCommand[] = [
   subscribeCommand,
@@ -18,7 +20,11 @@ const ALL: readonly DiscordCommand[] = [
   showCommand,
   langCommand,
   muteCommand,
+  whyCommand,
+  calendarCommand,
   statusCommand,
+  reportCommand,
+  reviewCommand,
 ];
 
 export const DISCORD_COMMANDS: ReadonlyMap<CommandName, DiscordCommand> = new Map(ALL.map((command) => [command.name, command]));

@@ -1,13 +1,13 @@
 // /lang language:<zh|en> and /mute days:<0–365>: settings of the channel's subscription. A channel without a
 // subscription keeps its /lang choice in memory until it subscribes (the subscription is then created in that
 // language). Answers are public and in the channel's (new) language.
-import { updateSubscriptionSettings } from '../../../db/subscriptions.ts';
-import { MAX_MUTE_DAYS } from '../../parseMuteArgument.ts';
-import { parseLanguageArgument } from '../../parseLanguageArgument.ts';
+import { publicUrlOf } from '../../../config.ts';
+import { changeSubscriptionSettings, muteSubscription } from '../../../services/subscriptions.ts';
+import { calendarUrlOf, getCalendarToken, rotateCalendarToken } from '../../../services/tracker/calendarService.ts';
+import { MAX_MUTE_DAYS, parseLanguageArgument } from '../../parseBotArguments.ts';
 import { isActive, type DiscordCommand } from '../DiscordCommand.ts';
 import { textsFor } from '../texts.ts';
 
-const DAY_MS = 86_400_000;
 // Channels that ran /lang but never subscribed; the oldest choice is forgotten first.
 const MAX_REMEMBERED = 10_000;
 
@@ -20,7 +20,7 @@ export const langCommand: DiscordCommand = {
     const { deps, target, now } = request;
     const texts = textsFor(language);
     if (request.subscription) {
-      await updateSubscriptionSettings(deps.pool, target, { language }, now);
+      await changeSubscriptionSettings(deps.pool, target, { language }, now);
       return request.reply.send({ content: texts.langSet, ephemeral: false });
     }
     const remembered = deps.languagePreferences;
@@ -40,14 +40,23 @@ export const muteCommand: DiscordCommand = {
     if (!Number.isInteger(days) || days < 0 || days > MAX_MUTE_DAYS) return request.reply.send({ content: texts.muteProblem, ephemeral: true });
     if (!isActive(request.subscription)) return request.reply.send({ content: texts.noSubscription, ephemeral: true });
     const channelTexts = textsFor(request.channelLanguage);
-    if (days === 0) {
-      await updateSubscriptionSettings(deps.pool, target, { mutedUntil: null }, now);
-      return request.reply.send({ content: channelTexts.unmuted, ephemeral: false });
-    }
-    const until = new Date(now.getTime() + days * DAY_MS);
-    await updateSubscriptionSettings(deps.pool, target, { mutedUntil: until }, now);
+    const row = await muteSubscription(deps.pool, target, days === 0 ? null : days, now);
+    if (days === 0 || !row?.mutedUntil) return request.reply.send({ content: channelTexts.unmuted, ephemeral: false });
     // A Discord timestamp: every member reads the end of the mute in their own zone.
-    const unix = Math.floor(until.getTime() / 1000);
+    const unix = Math.floor(row.mutedUntil.getTime() / 1000);
     await request.reply.send({ content: channelTexts.mutedUntil(`<t:${unix}:f>`), ephemeral: false });
+  },
+};
+
+/** /calendar [action:url|rotate]: the secret calendar URL of the channel's subscription, shown only to the asker. */
+export const calendarCommand: DiscordCommand = {
+  name: 'calendar',
+  access: 'manager',
+  async run(request) {
+    const { deps, target, now, texts } = request;
+    if (!isActive(request.subscription)) return request.reply.send({ content: texts.noSubscription, ephemeral: true });
+    const rotate = request.interaction.options.getString('action') === 'rotate';
+    const token = rotate ? await rotateCalendarToken(deps.pool, target, now) : await getCalendarToken(deps.pool, target, now);
+    await request.reply.send({ content: texts.calendarUrl(calendarUrlOf(publicUrlOf(deps.config), token), rotate), ephemeral: true });
   },
 };

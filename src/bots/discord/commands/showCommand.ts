@@ -1,24 +1,25 @@
 // /show ref:<…>: a commitment with its bureaux, headings, text, every milestone with its status history and
 // evidence, and the document, as embeds (paginated when long). Text that is not a ref is searched for instead.
 import { escapeMarkdown, type APIEmbedField } from 'discord.js';
+import { describeProvenance } from '../../../domain/describeProvenance.ts';
 import { labelsFor } from '../../../domain/alertLabels.ts';
 import { daysBetween, toLocalDate } from '../../../domain/zonedTime.ts';
 import { composeEmbeds } from '../../../notify/discord/composeEmbeds.ts';
 import { paginateEmbeds } from '../../../notify/discord/paginateEmbeds.ts';
-import { truncateText } from '../../../notify/discord/truncateText.ts';
+import { shortenText, utf16Units } from '../../../domain/shortenText.ts';
 import { getCommitmentDetails, type CommitmentDetails } from '../../../services/getCommitmentDetails.ts';
 import { MilestoneRefError, parseMilestoneRef } from '../../../services/parseMilestoneRef.ts';
 import { searchCommitments, type CommitmentSummary } from '../../../services/searchCommitments.ts';
 import { formatBureauNames } from '../../formatBureauNames.ts';
 import { formatDueLine } from '../../formatDueLine.ts';
-import { formatLocalTime } from '../../formatLocalTime.ts';
+import { formatLocalTime } from '../../../domain/zonedTime.ts';
 import type { DiscordCommand, DiscordRequest } from '../DiscordCommand.ts';
 
 const SEARCH_LIMIT = 10;
 const SHOW_COLOUR = 0x3498db;
 
 function summaryLine(found: CommitmentSummary): string {
-  return `\`${found.ref}\` ${escapeMarkdown(truncateText(found.text, 90))}`;
+  return `\`${found.ref}\` ${escapeMarkdown(shortenText(found.text, 90, { measure: utf16Units }))}`;
 }
 
 function renderMilestone(request: DiscordRequest, details: CommitmentDetails, milestone: CommitmentDetails['milestones'][number]): APIEmbedField {
@@ -36,7 +37,7 @@ function renderMilestone(request: DiscordRequest, details: CommitmentDetails, mi
     const status = (value: string) => labels.status[value as keyof typeof labels.status] ?? value;
     const from = entry.previousStatus ? `${status(entry.previousStatus)} → ` : '';
     const due = entry.previousDue && entry.previousDue !== entry.due ? ` (${entry.previousDue} → ${entry.due})` : '';
-    const parts = [`${formatLocalTime(entry.changedAt, timezone)} ${from}${status(entry.status)}${due}`, texts.historyBy(`\`${entry.actor}\``)];
+    const parts = [`${formatLocalTime(entry.changedAt, timezone)} ${from}${status(entry.status)}${due}`, escapeMarkdown(describeProvenance(entry, language))];
     if (entry.note) parts.push(escapeMarkdown(entry.note));
     if (entry.evidenceUrl) parts.push(entry.evidenceUrl);
     lines.push(`• ${parts.join(' · ')}`);
@@ -46,9 +47,9 @@ function renderMilestone(request: DiscordRequest, details: CommitmentDetails, mi
 
 async function replySearch(request: DiscordRequest, query: string): Promise<void> {
   const found = await searchCommitments(request.deps.pool, query, SEARCH_LIMIT);
-  const shown = escapeMarkdown(truncateText(query, 80));
+  const shown = escapeMarkdown(shortenText(query, 80, { measure: utf16Units }));
   if (!found.length) return request.reply.send({ content: request.texts.notFound(shown), ephemeral: true });
-  const embeds = composeEmbeds({ title: request.texts.searchHeading(truncateText(query, 80)), color: SHOW_COLOUR, text: found.map(summaryLine).join('\n') });
+  const embeds = composeEmbeds({ title: request.texts.searchHeading(shortenText(query, 80, { measure: utf16Units })), color: SHOW_COLOUR, text: found.map(summaryLine).join('\n') });
   await request.reply.send({ pages: paginateEmbeds([{ embeds, notificationIds: [] }]), ephemeral: true });
 }
 
@@ -65,13 +66,13 @@ export const showCommand: DiscordCommand = {
       if (error instanceof MilestoneRefError) return replySearch(request, typed);
       throw error;
     }
-    const details = await getCommitmentDetails(deps.pool, ref);
+    const details = await getCommitmentDetails(deps.pool, ref, language);
     if (!details) {
       // A near miss (PA2024-7-3 for PA2024-7-03) still finds its neighbours by prefix.
       const near = await searchCommitments(deps.pool, ref.replace(/-\d+$/, '-'), SEARCH_LIMIT);
       const lines = [texts.notFound(`\`${ref}\``)];
       if (near.length) lines.push('', texts.didYouMean, ...near.map(summaryLine));
-      return request.reply.send({ content: truncateText(lines.join('\n'), 2000), ephemeral: true });
+      return request.reply.send({ content: shortenText(lines.join('\n'), 2000, { measure: utf16Units }), ephemeral: true });
     }
     const labels = labelsFor(language);
     const bureaus = formatBureauNames(details.bureaus, language, details.withRelevantBureaux);
@@ -85,6 +86,13 @@ export const showCommand: DiscordCommand = {
     const documentName = escapeMarkdown(details.document.title || details.document.key);
     const link = details.document.sourceUrl ? `[${documentName}](${details.document.sourceUrl})` : documentName;
     fields.push({ name: labels.document, value: `${link}${published}` });
+    if (details.links.length) {
+      const lines = details.links.map((l) => {
+        const slip = l.daysSlipped !== null && l.oldDue && l.newDue ? ` ${l.oldDue} → ${l.newDue} (${l.daysSlipped > 0 ? '+' : ''}${l.daysSlipped})` : '';
+        return l.direction === 'from' ? texts.carriedOverFrom(l.ref, escapeMarkdown(l.document), slip) : texts.carriedOverTo(l.ref, escapeMarkdown(l.document), slip);
+      });
+      fields.push({ name: '↔', value: lines.join('\n') });
+    }
     const embeds = composeEmbeds({
       title: details.ref,
       url: details.document.sourceUrl,

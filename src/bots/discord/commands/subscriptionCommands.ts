@@ -3,10 +3,10 @@
 // typo never subscribes to half of what was meant. Changes are answered publicly, in the channel's language, so
 // the channel sees what it now receives; reads and refusals go only to the invoker.
 import { escapeMarkdown } from 'discord.js';
-import { subscribe, unsubscribe, type SubscriptionRow } from '../../../db/subscriptions.ts';
+import { subscribe, unsubscribeBureaus, type SubscriptionRow } from '../../../services/subscriptions.ts';
 import type { ReaderLanguage } from '../../../domain/alertLabels.ts';
 import { formatBureauNames } from '../../formatBureauNames.ts';
-import { parseBureauList, type BureauList } from '../../parseBureauList.ts';
+import { parseBureauList, type BureauList } from '../../parseBotArguments.ts';
 import { describeChannelSubscription } from '../describeChannelSubscription.ts';
 import { isActive, isEverything, type DiscordCommand, type DiscordRequest } from '../DiscordCommand.ts';
 import { textsFor } from '../texts.ts';
@@ -71,23 +71,20 @@ export const unsubscribeCommand: DiscordCommand = {
     const list = readBureaus(request);
     if (!list) return refuseBureaus(request);
     const channelTexts = textsFor(request.channelLanguage);
-    if (list.all) {
-      await unsubscribe(deps.pool, target, { all: true }, now);
+    const outcome = await unsubscribeBureaus(deps.pool, subscription, { all: list.all, codes: list.bureaus.map((bureau) => bureau.code) }, now);
+    if (outcome.kind === 'all') {
       deps.logger.info({ target, by: request.interaction.user.id }, 'discord channel unsubscribed');
       return announce(request, request.channelLanguage, [channelTexts.unsubscribedAll], null);
     }
-    if (isEverything(subscription)) return request.reply.send({ content: texts.followingAllCannotRemove, ephemeral: true });
-    const codes = list.bureaus.map((bureau) => bureau.code);
-    const followed = codes.filter((code) => subscription.bureaus?.includes(code));
-    const notFollowed = codes.filter((code) => !followed.includes(code));
-    if (!followed.length) {
-      return request.reply.send({ content: texts.notSubscribedTo(formatBureauNames(notFollowed, request.readerLanguage)), ephemeral: true });
+    if (outcome.kind === 'followingAll') return request.reply.send({ content: texts.followingAllCannotRemove, ephemeral: true });
+    if (outcome.kind === 'notFollowed') {
+      return request.reply.send({ content: texts.notSubscribedTo(formatBureauNames(outcome.notFollowed, request.readerLanguage)), ephemeral: true });
     }
-    const row = await unsubscribe(deps.pool, target, { bureaus: followed }, now);
+    const { row, removed, notFollowed } = outcome;
     const language = request.channelLanguage;
     const lines: string[] = [];
     if (notFollowed.length) lines.push(channelTexts.notSubscribedTo(formatBureauNames(notFollowed, language)));
-    lines.push(channelTexts.unsubscribed(formatBureauNames(followed, language)));
+    lines.push(channelTexts.unsubscribed(formatBureauNames(removed, language)));
     if (!row || row.disabledAt) lines.push(channelTexts.unsubscribedAll);
     await announce(request, language, lines, row);
   },

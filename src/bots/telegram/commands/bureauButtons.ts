@@ -1,7 +1,7 @@
 // A press on the bureau keyboard: toggles that bureau (or all of them) for the chat, then redraws the
 // keyboard so the ✅ marks match the subscription. In groups only administrators may press.
 import type { Context } from 'grammy';
-import { findSubscription, subscribe, unsubscribe } from '../../../db/subscriptions.ts';
+import { findSubscription, subscribe, unsubscribe } from '../../../services/subscriptions.ts';
 import { findBureau } from '../../../domain/bureaus.ts';
 import { formatBureauName } from '../../formatBureauNames.ts';
 import { BUREAU_BUTTON_PATTERN, buildBureauKeyboard } from '../buildBureauKeyboard.ts';

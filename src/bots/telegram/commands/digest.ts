@@ -2,11 +2,11 @@
 // with "on" is stored on the subscription; one not given stays as it was (the configured default unless
 // chosen before), and the reply says when the digest now comes. Changes are for those who manage the chat;
 // the preview is for everyone.
-import { updateSubscriptionSettings, type SubscriptionRow } from '../../../db/subscriptions.ts';
+import { changeSubscriptionSettings, type SubscriptionRow } from '../../../services/subscriptions.ts';
 import { resolveDigestSchedule } from '../../../domain/resolveDigestSchedule.ts';
 import { digestSettingsOf } from '../../../schedule/digestSettingsOf.ts';
 import { describeDigestSchedule } from '../../describeDigestSchedule.ts';
-import { parseDigestArgs } from '../../parseDigestArgs.ts';
+import { parseDigestArgs } from '../../parseBotArguments.ts';
 import { isActive, type ChatRequest } from '../ChatRequest.ts';
 import { replyUsage } from '../replyUsage.ts';
 import type { TelegramCommand } from '../TelegramCommand.ts';
@@ -40,7 +40,7 @@ export const digestCommand: TelegramCommand = {
       case 'skipEmpty': {
         const { deps, chat, texts, now } = request;
         if (!isActive(request.subscription)) return void (await request.reply(texts.noSubscription));
-        await updateSubscriptionSettings(deps.pool, chat.target, { digestSkipEmpty: args.skip }, now);
+        await changeSubscriptionSettings(deps.pool, chat.target, { digestSkipEmpty: args.skip }, now);
         await request.reply(texts.digestSkipEmpty(args.skip));
       }
     }

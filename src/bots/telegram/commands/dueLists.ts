@@ -4,7 +4,7 @@ import { escapeHtml } from '../../../notify/telegram/escapeHtml.ts';
 import { listDueMilestones, type DueMilestone } from '../../../services/listDueMilestones.ts';
 import { formatBureauNames } from '../../formatBureauNames.ts';
 import { formatDueLine } from '../../formatDueLine.ts';
-import { parseDueListArgs } from '../../parseDueListArgs.ts';
+import { parseDueListArgs } from '../../parseBotArguments.ts';
 import type { ChatRequest } from '../ChatRequest.ts';
 import { replyUsage } from '../replyUsage.ts';
 import type { TelegramCommand } from '../TelegramCommand.ts';
@@ -34,7 +34,7 @@ async function runDueList(request: ChatRequest, command: 'upcoming' | 'overdue')
   const days = parsed.days ?? Math.max(...deps.policy.leadDays);
   const codes = parsed.bureaus.all ? [] : parsed.bureaus.bureaus.map((bureau) => bureau.code);
   const states: MilestoneState[] = command === 'upcoming' ? ['approaching', 'due'] : ['missed'];
-  const milestones = await listDueMilestones(deps.pool, { at: request.now, policy: deps.policy, bureaus: codes, states, withinDays: days });
+  const milestones = await listDueMilestones(deps.pool, { at: request.now, policy: deps.policy, bureaus: codes, states, withinDays: days, language: request.language });
   const scope = codes.length ? formatBureauNames(codes, request.language) : null;
   if (!milestones.length) return void (await request.reply(command === 'upcoming' ? texts.noneUpcoming(days) : texts.noneOverdue));
   const heading = command === 'upcoming' ? texts.upcomingHeading(days, scope, milestones.length) : texts.overdueHeading(scope, milestones.length);

@@ -2,7 +2,9 @@
 import type { TelegramCommand } from '../TelegramCommand.ts';
 import { COMMAND_NAMES } from '../texts.ts';
 import { bureausCommand } from './bureaus.ts';
+import { calendarCommand } from './calendar.ts';
 import { digestCommand } from './digest.ts';
+import { reportCommand, reviewCommand } from './evidence.ts';
 import { overdueCommand, upcomingCommand } from './dueLists.ts';
 import { langCommand } from './lang.ts';
 import { muteCommand } from './mute.ts';
@@ -12,6 +14,7 @@ import { claimedCommand, metCommand, rescheduleCommand } from './statusCommands.
 import { subscribeCommand, unsubscribeCommand } from './subscribe.ts';
 import { subscriptionsCommand } from './subscriptions.ts';
 import { deadlinesCommand, watchdogCommand } from './switches.ts';
+import { whyCommand } from './why.ts';
 
 const ALL: readonly TelegramCommand[] = [
   startCommand,
@@ -26,11 +29,15 @@ const ALL: readonly TelegramCommand[] = [
   upcomingCommand,
   overdueCommand,
   showCommand,
+  reportCommand,
   langCommand,
   muteCommand,
+  whyCommand,
+  calendarCommand,
   metCommand,
   claimedCommand,
   rescheduleCommand,
+  reviewCommand,
 ];
 
 export const TELEGRAM_COMMANDS: readonly TelegramCommand[] = COMMAND_NAMES.map((name) => {

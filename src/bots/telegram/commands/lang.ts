@@ -1,7 +1,7 @@
 // /lang zh|en: the chat's language, for replies and alerts. Stored on the subscription; a chat without
 // one keeps the choice in memory until it subscribes (the subscription is then created in that language).
-import { updateSubscriptionSettings } from '../../../db/subscriptions.ts';
-import { parseLanguageArgument } from '../../parseLanguageArgument.ts';
+import { changeSubscriptionSettings } from '../../../services/subscriptions.ts';
+import { parseLanguageArgument } from '../../parseBotArguments.ts';
 import { replyUsage } from '../replyUsage.ts';
 import type { TelegramCommand } from '../TelegramCommand.ts';
 import { textsFor } from '../texts.ts';
@@ -17,7 +17,7 @@ export const langCommand: TelegramCommand = {
     const { deps, chat } = request;
     const texts = textsFor(language);
     if (request.subscription) {
-      await updateSubscriptionSettings(deps.pool, chat.target, { language }, request.now);
+      await changeSubscriptionSettings(deps.pool, chat.target, { language }, request.now);
       await request.reply(texts.langSet);
       return;
     }

@@ -1,6 +1,7 @@
 // /show <ref>: a commitment with its bureaux, headings, text, every milestone with its status history and
 // evidence, and the document. Something that is not a ref is searched for instead.
 import { labelsFor } from '../../../domain/alertLabels.ts';
+import { describeProvenance } from '../../../domain/describeProvenance.ts';
 import { daysBetween, toLocalDate } from '../../../domain/zonedTime.ts';
 import { escapeHtml, formatHtmlLink } from '../../../notify/telegram/escapeHtml.ts';
 import { getCommitmentDetails, type CommitmentDetails } from '../../../services/getCommitmentDetails.ts';
@@ -8,7 +9,7 @@ import { MilestoneRefError, parseMilestoneRef } from '../../../services/parseMil
 import { searchCommitments, type CommitmentSummary } from '../../../services/searchCommitments.ts';
 import { formatBureauNames } from '../../formatBureauNames.ts';
 import { formatDueLine } from '../../formatDueLine.ts';
-import { formatLocalTime } from '../../formatLocalTime.ts';
+import { formatLocalTime } from '../../../domain/zonedTime.ts';
 import type { ChatRequest } from '../ChatRequest.ts';
 import { replyUsage } from '../replyUsage.ts';
 import type { TelegramCommand } from '../TelegramCommand.ts';
@@ -41,7 +42,8 @@ function renderMilestone(request: ChatRequest, details: CommitmentDetails, miles
     const from = entry.previousStatus ? `${labels.status[entry.previousStatus as keyof typeof labels.status] ?? entry.previousStatus} → ` : '';
     const to = labels.status[entry.status as keyof typeof labels.status] ?? entry.status;
     const due = entry.previousDue && entry.previousDue !== entry.due ? ` (${entry.previousDue} → ${entry.due})` : '';
-    const parts = [`${formatLocalTime(entry.changedAt, timezone)} ${from}${to}${due}`, texts.historyBy(entry.actor)];
+    // Who recorded it and from which source: editor, approved proposal, carried over, seeds, document.
+    const parts = [`${formatLocalTime(entry.changedAt, timezone)} ${from}${to}${due}`, escapeHtml(describeProvenance(entry, language))];
     if (entry.note) parts.push(escapeHtml(entry.note));
     if (entry.evidenceUrl) parts.push(formatHtmlLink(entry.evidenceUrl, entry.evidenceUrl));
     lines.push(`  • ${escapeHtml(parts[0]!)} ${parts.slice(1).join(' · ')}`);
@@ -68,7 +70,7 @@ export const showCommand: TelegramCommand = {
       if (error instanceof MilestoneRefError) return replySearch(request, request.args);
       throw error;
     }
-    const details = await getCommitmentDetails(deps.pool, ref);
+    const details = await getCommitmentDetails(deps.pool, ref, language);
     if (!details) {
       // A near miss (PA2024-7-3 for PA2024-7-03) still finds its neighbours by prefix.
       const near = await searchCommitments(deps.pool, ref.replace(/-\d+$/, '-'), SEARCH_LIMIT);
@@ -85,6 +87,10 @@ export const showCommand: TelegramCommand = {
     const blocks = [head.join('\n'), texts.milestonesHeading];
     if (details.milestones.length) blocks.push(...details.milestones.map((milestone) => renderMilestone(request, details, milestone)));
     else blocks.push(escapeHtml(texts.noMilestones));
+    for (const link of details.links) {
+      const slip = link.daysSlipped !== null && link.oldDue && link.newDue ? ` ${link.oldDue} → ${link.newDue} (${link.daysSlipped > 0 ? '+' : ''}${link.daysSlipped})` : '';
+      blocks.push(link.direction === 'from' ? texts.carriedOverFrom(link.ref, link.document, slip) : texts.carriedOverTo(link.ref, link.document, slip));
+    }
     const published = details.document.published ? ` (${details.document.published})` : '';
     blocks.push(`${escapeHtml(labels.document)}${colon}${formatHtmlLink(details.document.title || details.document.key, details.document.sourceUrl)}${escapeHtml(published)}`);
     await request.reply(blocks);

@@ -1,8 +1,8 @@
 // /subscribe <bureau…|all> and /unsubscribe <bureau…|all>; without arguments they show the bureau keyboard.
 // A list with any unrecognised name changes nothing, so a typo never subscribes to half of what was meant.
-import { subscribe, unsubscribe } from '../../../db/subscriptions.ts';
+import { subscribe, unsubscribeBureaus } from '../../../services/subscriptions.ts';
 import { formatBureauNames } from '../../formatBureauNames.ts';
-import { parseBureauList, type BureauList } from '../../parseBureauList.ts';
+import { parseBureauList, type BureauList } from '../../parseBotArguments.ts';
 import { buildBureauKeyboard } from '../buildBureauKeyboard.ts';
 import { isActive, isEverything, type ChatRequest } from '../ChatRequest.ts';
 import { describeForChat } from '../describeForChat.ts';
@@ -58,28 +58,16 @@ export const unsubscribeCommand: TelegramCommand = {
     }
     const { list, problem } = readList(request);
     if (!list) return replyUsage(request, 'unsubscribe', problem);
-    if (list.all) {
-      await unsubscribe(deps.pool, chat.target, { all: true }, request.now);
-      await request.reply(texts.unsubscribedAll);
-      return;
-    }
-    if (isEverything(subscription)) {
-      await request.reply(texts.followingAllCannotRemove);
-      return;
-    }
-    const codes = list.bureaus.map((bureau) => bureau.code);
-    const followed = codes.filter((code) => subscription.bureaus?.includes(code));
-    const notFollowed = codes.filter((code) => !followed.includes(code));
+    const outcome = await unsubscribeBureaus(deps.pool, subscription, { all: list.all, codes: list.bureaus.map((bureau) => bureau.code) }, request.now);
+    if (outcome.kind === 'all') return void (await request.reply(texts.unsubscribedAll));
+    if (outcome.kind === 'followingAll') return void (await request.reply(texts.followingAllCannotRemove));
     const lines: string[] = [];
-    if (notFollowed.length) lines.push(texts.notSubscribedTo(formatBureauNames(notFollowed, request.language)));
-    if (!followed.length) {
-      await request.reply(lines);
-      return;
+    if (outcome.notFollowed.length) lines.push(texts.notSubscribedTo(formatBureauNames(outcome.notFollowed, request.language)));
+    if (outcome.kind === 'removed') {
+      lines.push(texts.unsubscribed(formatBureauNames(outcome.removed, request.language)));
+      if (!outcome.row || outcome.row.disabledAt) lines.push(texts.unsubscribedAll);
+      else lines.push(describeForChat(request, outcome.row));
     }
-    const row = await unsubscribe(deps.pool, chat.target, { bureaus: followed }, request.now);
-    lines.push(texts.unsubscribed(formatBureauNames(followed, request.language)));
-    if (!row || row.disabledAt) lines.push(texts.unsubscribedAll);
-    else lines.push(describeForChat(request, row));
     await request.reply(lines);
   },
 };

@@ -1,7 +1,9 @@
 // What weekly digests are composed from, read in three set-based statements: the commitments (in document
 // order) and their milestones, withdrawn ones left out, and the status changes in a window. One call serves
 // one subscription (its scope only) or a whole batch (the union of their scopes, or everything).
-import type { Pool, PoolClient } from '../db/createPool.ts';
+import type { Pool, PoolClient } from './createPool.ts';
+import { textInLanguageSql } from './editions.ts';
+import type { DocumentLanguage } from '../domain/types.ts';
 import type { DigestSource, DigestSourceChange, DigestSourceCommitment, DigestSourceMilestone } from '../domain/composeDigest.ts';
 
 export interface DigestDataOptions {
@@ -12,6 +14,8 @@ export interface DigestDataOptions {
   /** Status changes in (changesAfter, changesUntil]. */
   changesAfter: Date;
   changesUntil: Date;
+  /** The edition whose texts the digest shows (falling back to the document's own); Chinese by default. */
+  language?: DocumentLanguage;
 }
 
 // The loader's first row of a milestone (previous_status NULL) records its creation, not a change.
@@ -21,10 +25,10 @@ export async function loadDigestData(db: Pool | PoolClient, options: DigestDataO
   const all = options.all === true || (options.bureaus == null && options.refs == null);
   const scope = [all, options.bureaus ?? [], options.refs ?? []];
   const commitments = await db.query<Omit<DigestSourceCommitment, 'milestones'>>(
-    `SELECT c.id, c.ref, c.text, c.bureaus, c.with_relevant_bureaux AS "withRelevantBureaux"
+    `SELECT c.id, c.ref, ${textInLanguageSql('c', '$4')} AS text, c.bureaus, c.with_relevant_bureaux AS "withRelevantBureaux"
      FROM commitments c WHERE ${SCOPE}
      ORDER BY c.document_id, c.position, c.id`,
-    scope,
+    [...scope, options.language ?? 'zh-Hant'],
   );
   const milestones = await db.query<DigestSourceMilestone & { commitmentId: number }>(
     `SELECT m.id, m.commitment_id AS "commitmentId", m.seq, m.kind, m.subject, m.due, m.status, m.evidence_url AS "evidenceUrl"
@@ -33,10 +37,12 @@ export async function loadDigestData(db: Pool | PoolClient, options: DigestDataO
      ORDER BY m.commitment_id, m.seq`,
     scope,
   );
-  const changes = await db.query<DigestSourceChange>(
+  const changes = await db.query<DigestSourceChange & { actor: string; source: string; proposalId: number | null; proposerName: string | null; sourceDocumentKey: string | null }>(
     `SELECT h.milestone_id AS "milestoneId", h.status, h.due, h.previous_status AS "previousStatus", h.previous_due AS "previousDue",
-            h.evidence_url AS "evidenceUrl", h.note, h.changed_at AS "changedAt"
+            h.evidence_url AS "evidenceUrl", h.note, h.changed_at AS "changedAt",
+            h.actor, h.source, h.proposal_id AS "proposalId", COALESCE(p.proposer_name, p.proposer) AS "proposerName", d.key AS "sourceDocumentKey"
      FROM milestone_status_history h JOIN milestones m ON m.id = h.milestone_id JOIN commitments c ON c.id = m.commitment_id
+     LEFT JOIN evidence_proposals p ON p.id = h.proposal_id LEFT JOIN documents d ON d.id = h.source_document_id
      WHERE h.changed_at > $4 AND h.changed_at <= $5 AND h.previous_status IS NOT NULL AND m.withdrawn_at IS NULL AND ${SCOPE}
      ORDER BY h.changed_at, h.id`,
     [...scope, options.changesAfter, options.changesUntil],
@@ -49,6 +55,9 @@ export async function loadDigestData(db: Pool | PoolClient, options: DigestDataO
   }
   return {
     commitments: commitments.rows.map((row) => ({ ...row, milestones: byCommitment.get(row.id) ?? [] })),
-    changes: changes.rows,
+    changes: changes.rows.map(({ actor, source, proposalId, proposerName, sourceDocumentKey, ...change }) => ({
+      ...change,
+      provenance: { actor, source, proposalId, proposerName, sourceDocumentKey },
+    })),
   };
 }

@@ -1,0 +1,117 @@
+// The digest pass's SQL: which schedule choices subscriptions made, which subscriptions owe a digest for a
+// slot, and writing composed digests to the outbox (a newer queued digest supersedes an older one).
+import type { PoolClient } from './createPool.ts';
+import type { SubscriptionLanguage } from './subscriptions.ts';
+
+export const DIGEST_SUPERSEDED = 'a later weekly digest was due';
+export const DIGEST_SKIPPED = 'nothing to report this week (empty digests are skipped)';
+
+/** A digest schedule as stored: '' where the subscription uses the default. */
+export interface StoredDigestChoice {
+  day: string;
+  time: string;
+  zone: string;
+}
+
+export interface DigestSlotChoice extends StoredDigestChoice {
+  slotAt: Date;
+  week: string;
+}
+
+export interface DigestCandidate {
+  id: number;
+  target: string;
+  bureaus: string[] | null;
+  refs: string[] | null;
+  language: SubscriptionLanguage;
+  activeSince: Date;
+  skipEmpty: boolean | null;
+  /** Index of its choice in the list given to listDigestCandidates. */
+  scheduleIndex: number;
+}
+
+export interface DigestRowInput {
+  dedupeKey: string;
+  subscriptionId: number;
+  slotAt: Date;
+  target: string;
+  skip: boolean;
+  /** The digest, already JSON. */
+  payloadJson: string;
+}
+
+/** Distinct stored schedule choices of active digest subscriptions, so equal choices share one slot computation. */
+export async function listDigestChoices(client: PoolClient): Promise<StoredDigestChoice[]> {
+  const { rows } = await client.query<StoredDigestChoice>(
+    `SELECT DISTINCT coalesce(digest_day, '') AS day, coalesce(digest_time, '') AS time, coalesce(timezone, '') AS zone
+     FROM subscriptions WHERE digest AND disabled_at IS NULL`,
+  );
+  return rows;
+}
+
+/** Subscriptions whose slot fell in the window and that have no digest for that week yet. */
+export async function listDigestCandidates(client: PoolClient, choices: readonly DigestSlotChoice[]): Promise<DigestCandidate[]> {
+  const { rows } = await client.query<DigestCandidate>(
+    `WITH d AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::int[]) AS d(day, time, zone, slot_at, week, schedule_index)
+     )
+     SELECT s.id, s.target, s.bureaus, s.refs, s.language, s.active_since AS "activeSince", s.digest_skip_empty AS "skipEmpty",
+            d.schedule_index AS "scheduleIndex"
+     FROM subscriptions s
+     JOIN d ON coalesce(s.digest_day, '') = d.day AND coalesce(s.digest_time, '') = d.time AND coalesce(s.timezone, '') = d.zone
+     WHERE s.digest AND s.disabled_at IS NULL
+       AND s.active_since <= d.slot_at
+       AND (s.muted_until IS NULL OR d.slot_at >= s.muted_until)
+       AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'digest:' || s.id || ':' || d.week)
+     ORDER BY s.id`,
+    [
+      choices.map((c) => c.day),
+      choices.map((c) => c.time),
+      choices.map((c) => c.zone),
+      choices.map((c) => c.slotAt),
+      choices.map((c) => c.week),
+      choices.map((_, i) => i),
+    ],
+  );
+  return rows;
+}
+
+/** Marks digests still queued from earlier slots of these subscriptions as superseded; returns how many. */
+export async function supersedeOlderDigests(client: PoolClient, queued: readonly { subscriptionId: number; slotAt: Date }[], now: Date): Promise<number> {
+  const result = await client.query(
+    `UPDATE notifications n SET state = 'superseded', last_error = '${DIGEST_SUPERSEDED}', updated_at = $3
+     FROM unnest($1::bigint[], $2::timestamptz[]) AS q(subscription_id, slot_at)
+     WHERE n.subscription_id = q.subscription_id AND n.milestone_id IS NULL AND n.slot_at < q.slot_at
+       AND n.kind = 'digest' AND n.state = 'pending'`,
+    [queued.map((row) => row.subscriptionId), queued.map((row) => row.slotAt), now],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Writes digest rows (skipped ones as superseded); a week already written is left alone. */
+export async function insertDigestRows(client: PoolClient, rows: readonly DigestRowInput[], now: Date): Promise<{ enqueued: number; skipped: number }> {
+  // Payloads travel as one JSON array, paired with the other columns by position.
+  const { rows: counts } = await client.query<{ enqueued: number; skipped: number }>(
+    `WITH inserted AS (
+       INSERT INTO notifications (dedupe_key, kind, subscription_id, slot_at, target, payload, state, available_at, last_error, created_at, updated_at)
+       SELECT r.dedupe_key, 'digest', r.subscription_id, r.slot_at, r.target, p.payload, r.state, $8, r.last_error, $8, $8
+       FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+              AS r(dedupe_key, subscription_id, slot_at, target, state, last_error, position)
+       JOIN jsonb_array_elements($7::jsonb) WITH ORDINALITY AS p(payload, position) USING (position)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING state
+     )
+     SELECT count(*) FILTER (WHERE state = 'pending')::int AS enqueued, count(*) FILTER (WHERE state = 'superseded')::int AS skipped FROM inserted`,
+    [
+      rows.map((row) => row.dedupeKey),
+      rows.map((row) => row.subscriptionId),
+      rows.map((row) => row.slotAt),
+      rows.map((row) => row.target),
+      rows.map((row) => (row.skip ? 'superseded' : 'pending')),
+      rows.map((row) => (row.skip ? DIGEST_SKIPPED : null)),
+      `[${rows.map((row) => row.payloadJson).join(',')}]`,
+      now,
+    ],
+  );
+  return { enqueued: counts[0]?.enqueued ?? 0, skipped: counts[0]?.skipped ?? 0 };
+}
