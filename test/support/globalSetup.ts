@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createPool } from '../../src/db/createPool.ts';
 import { runMigrations } from '../../src/db/runMigrations.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/startEmbeddedPostgres.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/local/startEmbeddedPostgres.ts';
 import { freePort } from './freePort.ts';
 
 declare module 'vitest' {

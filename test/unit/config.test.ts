@@ -9,6 +9,8 @@ describe('loadConfig', () => {
     expect(config.database.url).toBeNull();
     expect(config.telegram.apiRoot).toBe('https://api.telegram.org');
     expect(config.now).toBeNull();
+    expect(config.telegram.mode).toBe('polling');
+    expect(config.telegram.webhookUrl).toBeNull();
     expect(config.database.embeddedDataDir).toMatch(/\/\.data\/pg$/);
   });
 
@@ -46,6 +48,11 @@ describe('loadConfig', () => {
     [{ POLICYWATCH_ALERT_LEAD_DAYS: '30,soon' }, /alerts\.leadDays \(POLICYWATCH_ALERT_LEAD_DAYS\) = "30,soon"; allowed: comma-separated whole numbers/],
     [{ POLICYWATCH_TICK_CRON: 'every minute' }, /tick\.cron \(POLICYWATCH_TICK_CRON\) = "every minute"; allowed: a cron expression/],
     [{ TELEGRAM_BOT_TOKEN: 'not-a-token' }, /telegram\.token \(TELEGRAM_BOT_TOKEN\) = "not-a-token"; allowed: a bot token/],
+    [{ TELEGRAM_MODE: 'push' }, /telegram\.mode \(TELEGRAM_MODE\) = "push"; allowed: one of "polling", "webhook"/],
+    [{ TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_SECRET: 'a-secret-of-sixteen' }, /telegram\.webhookUrl \(TELEGRAM_WEBHOOK_URL\) = null; allowed: an https URL when telegram\.mode is "webhook"/],
+    [{ TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' }, /telegram\.webhookSecret \(TELEGRAM_WEBHOOK_SECRET\) = null; allowed: a secret when/],
+    [{ TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/' }, /telegram\.webhookUrl \(TELEGRAM_WEBHOOK_URL\) = "https:\/\/bot\.example\.org\/"; allowed: an http\(s\) URL with a path/],
+    [{ TELEGRAM_WEBHOOK_SECRET: 'short' }, /telegram\.webhookSecret \(TELEGRAM_WEBHOOK_SECRET\) = "short"; allowed: 16 to 256 characters/],
     [{ POLICYWATCH_DIGEST_DAY: 'someday' }, /digest\.day \(POLICYWATCH_DIGEST_DAY\) = "someday"; allowed: one of "mon"/],
   ])('refuses %o with one line naming key, value and what is allowed', (env, message) => {
     let error: unknown;
@@ -57,6 +64,11 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('accepts webhook mode with a URL and a secret', () => {
+    const config = loadConfig({ env: { TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'a-secret-of-sixteen' } });
+    expect(config.telegram).toMatchObject({ mode: 'webhook', webhookUrl: 'https://bot.example.org/telegram/webhook', webhookSecret: 'a-secret-of-sixteen' });
   });
 
   it('names a missing extra config file', () => {

@@ -28,18 +28,20 @@ describe('policywatch digest --preview', () => {
     expect(zh.code).toBe(0);
     expect(zh.stdout).toBe(`${golden('devb-2024-W52.zh-HK.txt')}\n`);
     const en = await runCli(['digest', '--preview', '--bureau', 'devb', '--at', AT, '--lang', 'en'], env);
-    expect(en.stdout).toBe(`${golden('devb-2024-W52.en.txt')}\n`);
+    // The English edition is loaded with the seed: an English digest shows its texts (the golden differs from
+    // the unit test's devb-2024-W52.en.txt only in the commitment texts).
+    expect(en.stdout).toBe(`${golden('devb-2024-W52.en-edition.txt')}\n`);
     const telegram = await runCli(['digest', '--preview', '--bureau', '發展局', '--at', AT, '--format', 'telegram'], env);
     expect(telegram.stdout).toBe(`${golden('devb-2024-W52.zh-HK.telegram.html')}\n`);
     const discord = await runCli(['digest', '--preview', '--bureau', 'DEVB', '--at', AT, '--format', 'discord', '--lang', 'en'], env);
-    expect(JSON.parse(discord.stdout)).toEqual(JSON.parse(golden('devb-2024-W52.en.discord.json')));
+    expect(JSON.parse(discord.stdout)).toEqual(JSON.parse(golden('devb-2024-W52.en-edition.discord.json')));
   });
 
   it('previews a subscription by target or id, in its language', async () => {
     const subscribed = await runCli(['subscribe', 'console', '--bureau', 'DEVB', '--digest', '--lang', 'en'], { ...env, POLICYWATCH_NOW: '2024-12-01T00:00:00+08:00' });
     expect(subscribed.code).toBe(0);
     const byTarget = await runCli(['digest', '--preview', '--subscription', 'console', '--at', AT], env);
-    expect(byTarget.stdout).toBe(`${golden('devb-2024-W52.en.txt')}\n`);
+    expect(byTarget.stdout).toBe(`${golden('devb-2024-W52.en-edition.txt')}\n`);
     const byId = await runCli(['digest', '--preview', '--subscription', '1', '--at', AT, '--lang', 'zh'], env);
     expect(byId.stdout).toBe(`${golden('devb-2024-W52.zh-HK.txt')}\n`);
   });

@@ -46,7 +46,7 @@ describe('subscribe, due, status and tick from the command line', () => {
     expect(code).toBe(0);
     const due = JSON.parse(stdout);
     expect(due.map((d: { ref: string }) => d.ref)).toEqual(['PA2024-7-01', 'PA2024-7-03', 'PA2024-7-04', 'PA2024-7-06']);
-    expect(Object.keys(due[0])).toEqual(['ref', 'text', 'bureaus', 'due', 'kind', 'status', 'state', 'daysLeft']);
+    expect(Object.keys(due[0])).toEqual(['ref', 'seq', 'due', 'state', 'bureaus', 'text', 'texts', 'kind', 'status', 'daysLeft']);
     expect(due[0]).toMatchObject({ due: '2024-12-31', kind: 'deadline', status: 'pending', state: 'approaching', daysLeft: 7 });
   });
 

@@ -28,7 +28,8 @@ const clock = createFixedClock(NOW);
 
 async function startBot(): Promise<void> {
   const config = loadConfig({ env: { DISCORD_BOT_TOKEN: fake.token, DISCORD_API_ROOT: fake.restApi, DISCORD_GUILD_ID: fake.guildId } });
-  bot = await startDiscordBot({ config, pool: db.pool, clock, logger: silentLogger, tuning: { rest: { retries: 1, timeout: 2_000 } } });
+  bot = startDiscordBot({ config, pool: db.pool, clock, logger: silentLogger, tuning: { rest: { retries: 1, timeout: 2_000 } } });
+  await bot.online;
 }
 
 /** Runs /digest <subcommand> with its options, as a member with the given permissions. */

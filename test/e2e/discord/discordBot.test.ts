@@ -2,6 +2,7 @@
 // autocomplete against a seeded database.
 import { PermissionFlagsBits, type APIApplicationCommandOptionChoice, type APIEmbed } from 'discord.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BUREAUS } from '../../../src/domain/bureaus.ts';
 import { createFixedClock } from '../../../src/clock.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Pool } from '../../../src/db/createPool.ts';
@@ -41,7 +42,8 @@ async function startBot(env: Record<string, string> = {}, extra: { deferAfterMs?
       ...env,
     },
   });
-  bot = await startDiscordBot({ config, pool: extra.pool ?? db.pool, clock, logger: silentLogger, tuning: { rest: { retries: 1, timeout: 2_000 } }, deferAfterMs: extra.deferAfterMs });
+  bot = startDiscordBot({ config, pool: extra.pool ?? db.pool, clock, logger: silentLogger, tuning: { rest: { retries: 1, timeout: 2_000 } }, deferAfterMs: extra.deferAfterMs });
+  await bot.online;
   return bot;
 }
 
@@ -90,9 +92,9 @@ describe('command registration', () => {
     expect(fake.commands()).toEqual([]);
     const commands = fake.commands(fake.guildId);
     const byName = new Map(commands.map((command) => [command.name, command]));
-    expect([...byName.keys()].sort()).toEqual(['digest', 'lang', 'mute', 'overdue', 'show', 'status', 'subscribe', 'subscriptions', 'unsubscribe', 'upcoming']);
-    for (const name of ['subscribe', 'unsubscribe', 'digest', 'lang', 'mute']) expect(byName.get(name)?.default_member_permissions).toBe(MANAGE_CHANNELS);
-    for (const name of ['subscriptions', 'upcoming', 'overdue', 'show', 'status']) expect(byName.get(name)?.default_member_permissions).toBeNull();
+    expect([...byName.keys()].sort()).toEqual(['calendar', 'digest', 'lang', 'mute', 'overdue', 'report', 'review', 'show', 'status', 'subscribe', 'subscriptions', 'unsubscribe', 'upcoming', 'why']);
+    for (const name of ['subscribe', 'unsubscribe', 'digest', 'lang', 'mute', 'why', 'calendar']) expect(byName.get(name)?.default_member_permissions).toBe(MANAGE_CHANNELS);
+    for (const name of ['subscriptions', 'upcoming', 'overdue', 'show', 'status', 'report', 'review']) expect(byName.get(name)?.default_member_permissions).toBeNull();
     const subscribeCommand = byName.get('subscribe')!;
     expect(subscribeCommand.name_localizations).toMatchObject({ 'zh-TW': '訂閱', 'en-US': 'subscribe' });
     expect(subscribeCommand.description_localizations?.['zh-TW']).toBe('本頻道訂閱政策局的期限提示');
@@ -113,7 +115,22 @@ describe('command registration', () => {
   it('registers globally without DISCORD_GUILD_ID', async () => {
     await startBot({ DISCORD_GUILD_ID: '' });
     expect(fake.commands(fake.guildId)).toEqual([]);
-    expect(fake.commands()).toHaveLength(10);
+    expect(fake.commands()).toHaveLength(14);
+  });
+});
+
+describe('/why', () => {
+  it('shows a manager, privately, which alerts of a deadline the channel gets and why not the others', async () => {
+    await startBot();
+    await subscribe(db.pool, { target: target(), bureaus: ['DEVB'] }, new Date('2024-12-20T00:00:00Z'));
+    const reply = await asManager({ name: 'why', options: { ref: 'PA2024-7-03/1' }, locale: 'en-US' });
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(/^\*\*PA2024-7-03\/1\*\* · Due 2024-12-31 · pending/);
+    expect(reply.content).toContain('❌ 2024-12-01 09:00 · Approaching (30) · before the subscription started');
+    expect(reply.content).toContain('✅ 2024-12-24 09:00 · Approaching (7) · the next tick sends it');
+    expect((await asManager({ name: 'why', options: { ref: 'PA1999-1-01' }, locale: 'en-US' })).content).toBe('No commitment PA1999-1-01.');
+    const member = await run({ name: 'why', options: { ref: 'PA2024-7-03/1' }, locale: 'en-US' });
+    expect(member.content).not.toContain('Approaching');
   });
 });
 
@@ -275,6 +292,20 @@ describe('/lang and /mute', () => {
   });
 });
 
+describe('/calendar', () => {
+  it('shows the channel its private calendar URL, only to the asker, and rotates it', async () => {
+    await startBot();
+    await subscribe(db.pool, { target: target(), bureaus: ['DEVB'] }, clock.now());
+    const first = await asManager({ name: 'calendar', options: {}, locale: 'en-US' });
+    expect(isEphemeral(first)).toBe(true);
+    const url = /(http\S+\/calendar\/[\w-]+\.ics)/.exec(first.content ?? '')?.[1];
+    expect(url, first.content).toBeTruthy();
+    const rotated = await asManager({ name: 'calendar', options: { action: 'rotate' }, locale: 'en-US' });
+    expect(rotated.content).toContain('the old one stopped working');
+    expect(rotated.content).not.toContain(url!);
+  });
+});
+
 describe('/status for editors', () => {
   it('records a status change for a listed editor, with the evidence, as discord:<user id>', async () => {
     await startBot();
@@ -321,7 +352,7 @@ describe('autocomplete', () => {
     const byChinese = await suggest({ name: 'upcoming', focused: { name: 'bureau', value: '醫務衛生' } });
     expect(byChinese).toEqual([{ name: 'HHB · 醫務衞生局', value: 'HHB' }]);
     const everything = await suggest({ name: 'subscribe', focused: { name: 'bureau', value: '' } });
-    expect(everything).toHaveLength(20);
+    expect(everything).toHaveLength(BUREAUS.length + 1); // every bureau and "all" (Discord allows 25)
     expect(everything.at(-1)).toEqual({ name: '全部政策局 (all)', value: 'all' });
     expect((await suggest({ name: 'overdue', focused: { name: 'bureau', value: '' } })).some((choice) => choice.value === 'all')).toBe(false);
   });

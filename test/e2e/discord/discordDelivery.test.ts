@@ -123,14 +123,29 @@ describe('the discord channel adapter (REST only)', () => {
   });
 
   it.each([
-    [50001, 'discord 403 (50001): Missing Access'],
-    [50013, 'discord 403 (50013): Missing Permissions'],
-    [10003, 'discord 404 (10003): Unknown Channel'],
-  ])('reports %i as permanent', async (code, reason) => {
+    [50001, 'permanent', 'discord 403 (50001): Missing Access'],
+    [50013, 'paused', 'discord 403 (50013): Missing Permissions'],
+    [10003, 'permanent', 'discord 404 (10003): Unknown Channel'],
+  ])('reports %i as %s', async (code, kind, reason) => {
     fake.failNext({ method: 'POST', pathPattern: MESSAGES, code });
     const failure = await failureOf(channelAdapter().send(buildAlertMessage(2, { target: channelTarget() })));
-    expect(failure).toMatchObject({ kind: 'permanent', reason });
+    expect(failure).toMatchObject({ kind, reason });
     expect(failure.options.deliveredIds).toBeUndefined();
+  });
+
+  it('tells the server owner by direct message when the bot may not post in a channel', async () => {
+    const notice = { target: channelTarget(), language: 'en' as const, reason: 'discord 403 (50013): Missing Permissions', retryAt: '2024-12-24 10:00 (Asia/Hong_Kong)', retryEveryMinutes: 30 };
+    expect(await channelAdapter().tellAdmins!(notice)).toBe(1);
+    const guild = (await (await fetch(`${fake.restApi}/v10/guilds/${fake.guildId}`, { headers: { authorization: `Bot ${fake.token}` } })).json()) as { owner_id: string };
+    const opened = fake.calls.find((call) => call.method === 'POST' && call.path === '/users/@me/channels');
+    expect(opened?.body).toMatchObject({ recipient_id: guild.owner_id });
+    const [message, ...more] = fake.messages((opened!.response as { id: string }).id);
+    expect(more).toEqual([]);
+    expect(message!.content).toMatch(/^policywatch cannot post its alerts in “#[\w-]+ \(.+\)”: discord 403 \(50013\): Missing Permissions\./);
+    // Discord markdown: the underscore is escaped so it shows as typed.
+    expect(message!.content).toContain('tried again at 2024-12-24 10:00 (Asia/Hong\\_Kong)');
+    // A channel outside any guild (a direct message): nobody to tell, and no error.
+    expect(await channelAdapter().tellAdmins!({ ...notice, target: `discord:${(opened!.response as { id: string }).id}` })).toBe(0);
   });
 
   it('names the alerts of the pages already posted when a later page fails', async () => {
@@ -148,7 +163,7 @@ describe('the discord channel adapter (REST only)', () => {
     });
     const message = buildAlertMessage(25, { target: channelTarget() });
     const failure = await failureOf(adapter.send(message));
-    expect(failure.kind).toBe('permanent');
+    expect(failure.kind).toBe('paused');
     const [first] = fake.messages(fake.channelId);
     expect(fake.messages()).toHaveLength(1);
     expect(first!.embeds).toHaveLength(10);

@@ -51,7 +51,8 @@ function tick(adapter: ChannelAdapter, at: string) {
 
 async function subscribeChannel(): Promise<DiscordBotHandle> {
   clock.set(SUBSCRIBED_AT);
-  bot = await startDiscordBot({ config, pool: db.pool, clock, logger: silentLogger, tuning: TUNING });
+  bot = startDiscordBot({ config, pool: db.pool, clock, logger: silentLogger, tuning: TUNING });
+  await bot.online;
   const interaction = fake.dispatchInteraction(
     fake.slashCommand({ name: 'subscribe', options: { bureau: 'DEVB' }, memberPermissions: String(PermissionFlagsBits.ManageChannels) }),
   );

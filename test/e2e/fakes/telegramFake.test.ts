@@ -314,3 +314,81 @@ describe('fake Telegram flood limits', () => {
     agent.destroy();
   });
 });
+
+describe('fake Telegram webhooks', () => {
+  let receiver: http.Server;
+  let receiverUrl: string;
+  // What the receiver answers next, per request; default 200.
+  let answers: Array<number | 'hang'> = [];
+  const received: Array<{ updateId: number; secret: string | undefined }> = [];
+
+  beforeEach(async () => {
+    fake = await startFakeTelegram({ webhookTimeoutMs: 300, webhookRetryMs: 50 });
+    bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
+    answers = [];
+    received.length = 0;
+    receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ updateId: (JSON.parse(body) as { update_id: number }).update_id, secret: req.headers['x-telegram-bot-api-secret-token'] as string | undefined });
+        const answer = answers.shift() ?? 200;
+        if (answer === 'hang') return; // never answered: the fake gives up after its timeout
+        res.writeHead(answer).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
+  });
+
+  afterEach(async () => {
+    await fake.close();
+    receiver.closeAllConnections();
+    await new Promise((resolve) => receiver.close(resolve));
+  });
+
+  const until = async (check: () => boolean, what: string): Promise<void> => {
+    const deadline = Date.now() + 5_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('posts updates to the webhook with the secret, and refuses getUpdates while it is set (409)', async () => {
+    const early = fake.sendText({ chatId: 1, chatType: 'private', fromId: 1, text: '/start' }); // pending before the webhook
+    await bot.api.setWebhook(receiverUrl, { secret_token: 'hook-secret_1', allowed_updates: ['message'] });
+    const later = fake.sendText({ chatId: 2, chatType: 'private', fromId: 2, text: '/help' });
+    await until(() => fake.webhook.pendingCount() === 0 && received.length === 2, 'both updates');
+    expect(received).toEqual([
+      { updateId: early.update_id, secret: 'hook-secret_1' },
+      { updateId: later.update_id, secret: 'hook-secret_1' },
+    ]);
+    expect(await bot.api.getWebhookInfo()).toMatchObject({ url: receiverUrl, pending_update_count: 0, allowed_updates: ['message'] });
+    const conflict = await expectGrammyError(bot.api.getUpdates({ timeout: 0 }));
+    expect(conflict.error_code).toBe(409);
+    expect(conflict.description).toMatch(/webhook is active/);
+  });
+
+  it('re-sends an update answered with an error status or not answered in time, until a 2xx', async () => {
+    answers = [500, 'hang', 401, 200];
+    await bot.api.setWebhook(receiverUrl, { secret_token: 'hook-secret_1' });
+    const update = fake.sendText({ chatId: 3, chatType: 'private', fromId: 3, text: '/help' });
+    await until(() => fake.webhook.pendingCount() === 0, 'the update to be accepted');
+    expect(received.map((r) => r.updateId)).toEqual(Array(4).fill(update.update_id));
+    expect(fake.webhook.deliveries.map((d) => d.status)).toEqual([500, null, 401, 200]);
+    expect(fake.webhook.deliveries[1]!.error).toBe('Read timeout expired');
+  });
+
+  it('refuses a webhook beyond loopback or with a bad secret; deleteWebhook hands undelivered updates back to getUpdates', async () => {
+    expect((await expectGrammyError(bot.api.setWebhook('https://example.org/hook'))).description).toMatch(/only posts to 127\.0\.0\.1/);
+    expect((await expectGrammyError(bot.api.setWebhook(receiverUrl, { secret_token: 'bad secret!' }))).description).toMatch(/unallowed characters/);
+    answers = Array(100).fill(503);
+    await bot.api.setWebhook(receiverUrl, { secret_token: 'hook-secret_1' });
+    const update = fake.sendText({ chatId: 4, chatType: 'private', fromId: 4, text: '/help' });
+    await until(() => received.length >= 1, 'a first attempt');
+    expect((await bot.api.getWebhookInfo()).last_error_message).toMatch(/503/);
+    await bot.api.deleteWebhook();
+    expect((await bot.api.getUpdates({ timeout: 0 })).map((u) => u.update_id)).toEqual([update.update_id]);
+  });
+});

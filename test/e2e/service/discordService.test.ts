@@ -27,7 +27,7 @@ describe('policywatch start with DISCORD_BOT_TOKEN', () => {
       DISCORD_API_ROOT: fake.restApi,
       DISCORD_GUILD_ID: fake.guildId,
       POLICYWATCH_HTTP_PORT: String(await freePort()),
-      POLICYWATCH_NOW: '2024-12-24T08:59:54+08:00',
+      POLICYWATCH_NOW: '2024-12-24T08:59:40+08:00', // room for a slow start before the slot
       POLICYWATCH_TICK_CRON: '* * * * * *',
     });
     await waitFor(() => fake.commands(fake.guildId).length > 0 || service.exitCode !== null, 30_000, 'the slash commands');
@@ -40,7 +40,7 @@ describe('policywatch start with DISCORD_BOT_TOKEN', () => {
     await fake.waitForInteractionResponse(interaction.id, 10_000);
 
     const alertsPosted = () => fake.messages(fake.channelId).filter((m) => m.type === 0 && !m.webhook_id && (m.embeds ?? []).length > 0);
-    await waitFor(() => alertsPosted().length > 0, 20_000, 'the alert embeds');
+    await waitFor(() => alertsPosted().length > 0, 45_000, 'the alert embeds');
     const embeds = alertsPosted().flatMap((m) => m.embeds ?? []);
     const text = JSON.stringify(embeds);
     for (const ref of ['PA2024-7-01', 'PA2024-7-03', 'PA2024-7-04', 'PA2024-7-06']) expect(text).toContain(ref);
@@ -54,5 +54,5 @@ describe('policywatch start with DISCORD_BOT_TOKEN', () => {
     const exited = new Promise<number | null>((resolve) => service.once('exit', resolve));
     service.kill('SIGINT');
     expect(await exited).toBe(0);
-  });
+  }, 120_000);
 });

@@ -2,6 +2,7 @@
 // and recovery from a killed run.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,14 @@ function getJson(port: number, pathname: string): Promise<{ status: number; body
 function postmasterPid(dataDir: string): number | null {
   const file = path.join(dataDir, 'postmaster.pid');
   return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : null;
+}
+
+async function stop(service: ReturnType<typeof spawnCli>): Promise<{ code: number | null; ms: number }> {
+  const started = Date.now();
+  const exited = new Promise<number | null>((resolve) => service.once('exit', resolve));
+  service.kill('SIGINT');
+  const code = await exited;
+  return { code, ms: Date.now() - started };
 }
 
 describe('policywatch start on a machine without PostgreSQL', () => {
@@ -51,15 +60,7 @@ describe('policywatch start on a machine without PostgreSQL', () => {
     return service;
   }
 
-  async function stop(service: ReturnType<typeof spawnCli>): Promise<{ code: number | null; ms: number }> {
-    const started = Date.now();
-    const exited = new Promise<number | null>((resolve) => service.once('exit', resolve));
-    service.kill('SIGINT');
-    const code = await exited;
-    return { code, ms: Date.now() - started };
-  }
-
-  it('starts, loads the seed chapter, answers /healthz, and stops cleanly on Ctrl-C', async () => {
+  it('starts, loads the seed chapter, answers /healthz, and stops cleanly on Ctrl-C', { timeout: 120_000 }, async () => {
     const service = await startAndWait();
     expect(service.output()).toContain('loaded 32 commitments, 11 milestones from policy-address-2024-ch7');
     expect(service.output()).toContain('console subscription');
@@ -69,7 +70,7 @@ describe('policywatch start on a machine without PostgreSQL', () => {
     await waitFor(async () => ((await getJson(httpPort, '/healthz')).body.lastTick as { at: string | null }).at !== null, 10_000, 'the first tick');
     const health = await getJson(httpPort, '/healthz');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'ok', database: { reachable: true }, adapters: { console: 'up' } });
+    expect(health.body).toMatchObject({ status: 'ok', database: 'ok', platforms: {}, lastTick: { ok: true, error: null }, deadLetters: 0, unconfiguredTargets: {} });
     const { code, ms } = await stop(service);
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);
@@ -77,7 +78,7 @@ describe('policywatch start on a machine without PostgreSQL', () => {
     expect(service.output()).toContain('"msg":"stopped"');
   });
 
-  it('reuses the data on a second start: nothing duplicated', async () => {
+  it('reuses the data on a second start: nothing duplicated', { timeout: 120_000 }, async () => {
     const service = await startAndWait();
     expect(service.output()).toContain('loaded 32 commitments, 11 milestones from policy-address-2024-ch7');
     expect(service.output()).toMatch(/"added":0,"withdrawn":0,"rescheduled":0,"changed":false/);
@@ -86,7 +87,7 @@ describe('policywatch start on a machine without PostgreSQL', () => {
     expect(JSON.parse(subscriptions.stdout)).toHaveLength(1);
   });
 
-  it('recovers from a killed run: the orphaned server is stopped and a fresh one started', async () => {
+  it('recovers from a killed run: the orphaned server is stopped and a fresh one started', { timeout: 120_000 }, async () => {
     const service = await startAndWait();
     const pid = postmasterPid(dataDir)!;
     service.kill('SIGKILL');
@@ -110,6 +111,70 @@ describe('policywatch start on a machine without PostgreSQL', () => {
     } finally {
       blocker.close();
     }
+  });
+});
+
+describe('policywatch start when the embedded PostgreSQL port is taken by another program', () => {
+  let dir: string;
+  let dataDir: string;
+  let blocker: net.Server;
+  let takenPort: number;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pw-busy-port-'));
+    chmodSync(dir, 0o755);
+    dataDir = path.join(dir, 'pg');
+    takenPort = await freePort();
+    blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(takenPort, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    killSpawned();
+    const pid = postmasterPid(dataDir);
+    if (pid && isAlive(pid)) process.kill(pid, 'SIGINT');
+    await waitFor(() => !pid || !isAlive(pid), 15_000, 'the embedded server to stop');
+    await new Promise((resolve) => blocker.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('picks a free port, says which, remembers it in the data directory and reuses it; Ctrl-C leaves no PostgreSQL behind', { timeout: 120_000 }, async () => {
+    const httpPort = await freePort();
+    const env = {
+      POLICYWATCH_PG_DATA_DIR: dataDir,
+      POLICYWATCH_PG_PORT: String(takenPort),
+      POLICYWATCH_HTTP_PORT: String(httpPort),
+      // the Bot API unreachable too: nothing waits for it, start or stop
+      TELEGRAM_BOT_TOKEN: '123456:unreachable',
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}`,
+    };
+    const first = spawnCli(['start'], env);
+    await waitFor(() => first.output().includes('policywatch is running') || first.exitCode !== null, 90_000, 'the service to start');
+    expect(first.exitCode, first.errors()).toBeNull();
+    const remembered = JSON.parse(readFileSync(path.join(dataDir, 'policywatch-port.json'), 'utf8')) as { configuredPort: number; port: number };
+    expect(remembered.configuredPort).toBe(takenPort);
+    expect(remembered.port).not.toBe(takenPort);
+    expect(first.output()).toContain(`port ${takenPort} is taken by another program: the embedded PostgreSQL of this data directory uses port ${remembered.port} from now on`);
+    expect(Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3])).toBe(remembered.port);
+
+    await waitFor(async () => ((await getJson(httpPort, '/healthz')).body.platforms as { telegram?: string } | undefined)?.telegram?.startsWith('unreachable') === true, 10_000, '/healthz');
+    const health = await getJson(httpPort, '/healthz');
+    expect(health.status).toBe(503);
+    expect(health.body.database).toBe('ok');
+
+    const pid = postmasterPid(dataDir)!;
+    const stopped = await stop(first);
+    expect(stopped.code).toBe(0);
+    expect(stopped.ms).toBeLessThan(5_000);
+    expect(isAlive(pid)).toBe(false);
+
+    const second = spawnCli(['start'], env);
+    await waitFor(() => second.output().includes('policywatch is running') || second.exitCode !== null, 90_000, 'the second start');
+    expect(second.exitCode, second.errors()).toBeNull();
+    expect(second.output()).toContain(`the embedded PostgreSQL uses port ${remembered.port}, remembered for this data directory (port ${takenPort} was taken)`);
+    expect(Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3])).toBe(remembered.port);
+    const secondPid = postmasterPid(dataDir)!;
+    expect((await stop(second)).code).toBe(0);
+    expect(isAlive(secondPid)).toBe(false);
   });
 });
 

@@ -32,8 +32,8 @@ describe('policywatch start with TELEGRAM_BOT_TOKEN', () => {
       TELEGRAM_BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       POLICYWATCH_HTTP_PORT: String(await freePort()),
-      // a few seconds before the 09:00 slot of the 7-days-left alerts, ticking every second
-      POLICYWATCH_NOW: '2024-12-24T08:59:54+08:00',
+      // twenty seconds before the 09:00 slot of the 7-days-left alerts, ticking every second
+      POLICYWATCH_NOW: '2024-12-24T08:59:40+08:00', // room for a slow start before the slot
       POLICYWATCH_TICK_CRON: '* * * * * *',
     });
     await waitFor(() => service.output().includes('telegram bot is polling') || service.exitCode !== null, 30_000, 'the bot to poll');
@@ -44,7 +44,7 @@ describe('policywatch start with TELEGRAM_BOT_TOKEN', () => {
     await waitFor(() => fake.sentMessages(4242).length >= 1, 10_000, 'the reply to /subscribe');
     expect(fake.sentMessages(4242)[0]!.text).toContain('發展局');
 
-    await waitFor(() => fake.sentMessages(4242).some((m) => (m.text ?? '').includes('PA2024-7-03')), 20_000, 'the alert');
+    await waitFor(() => fake.sentMessages(4242).some((m) => (m.text ?? '').includes('PA2024-7-03')), 45_000, 'the alert');
     const alert = fake.sentMessages(4242).find((m) => (m.text ?? '').includes('PA2024-7-03'))!;
     expect(alert.text).toContain('2024-12-31');
     for (const ref of ['PA2024-7-01', 'PA2024-7-04', 'PA2024-7-06']) expect(alert.text).toContain(ref);
@@ -56,5 +56,5 @@ describe('policywatch start with TELEGRAM_BOT_TOKEN', () => {
     const exited = new Promise<number | null>((resolve) => service.once('exit', resolve));
     service.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 120_000);
 });

@@ -97,4 +97,17 @@ describe('Telegram commands in English', () => {
     expect(html).toContain('Unknown bureau: &lt;b&gt;Bureau&amp;Co&lt;/b&gt;.');
     expect(bot.fake.callsTo('sendMessage').at(-1)?.status).toBe(200);
   });
+
+  it('gives the chat its private calendar URL and rotates it', async () => {
+    expect(await reply('/calendar')).toContain('/subscribe');
+    await reply('/subscribe DEVB');
+    const first = await reply('/calendar');
+    const url = /(http\S+\/calendar\/[\w-]+\.ics)/.exec(first)?.[1];
+    expect(url, first).toBeTruthy();
+    expect(await reply('/calendar')).toContain(url!);
+    const rotated = await reply('/calendar rotate');
+    expect(rotated).toContain('the old one stopped working');
+    expect(rotated).not.toContain(url!);
+    expect(await reply('/calendar now')).toContain('Usage: /calendar [rotate]');
+  });
 });

@@ -1,6 +1,7 @@
 // The bot's commands in a private chat, in Chinese (the default), against the fake Telegram server and a
 // seeded database at 2024-12-24 09:30 Hong Kong time (DEVB deadlines fall on 2024-12-31).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BUREAUS } from '../../../src/domain/bureaus.ts';
 import { findSubscription } from '../../../src/db/subscriptions.ts';
 import { countOpenMilestones } from '../../../src/services/countOpenMilestones.ts';
 import { getCommitmentDetails } from '../../../src/services/getCommitmentDetails.ts';
@@ -40,12 +41,13 @@ describe('Telegram commands in Chinese', () => {
 
     const zhMenu = await bot.handle.bot.api.getMyCommands();
     const enMenu = await bot.handle.bot.api.getMyCommands({ language_code: 'en' });
-    expect(zhMenu.map((c) => c.command)).toEqual(['start', 'help', 'bureaus', 'subscribe', 'unsubscribe', 'watchdog', 'digest', 'deadlines', 'subscriptions', 'upcoming', 'overdue', 'show', 'lang', 'mute']);
+    expect(zhMenu.map((c) => c.command)).toEqual(['start', 'help', 'bureaus', 'subscribe', 'unsubscribe', 'watchdog', 'digest', 'deadlines', 'subscriptions', 'upcoming', 'overdue', 'show', 'report', 'lang', 'mute', 'why', 'calendar']);
     expect(zhMenu.find((c) => c.command === 'subscribe')?.description).toBe('訂閱政策局的期限提示');
     expect(enMenu.find((c) => c.command === 'subscribe')?.description).toBe("Get a bureau's deadline alerts");
     // Editors also see their commands in their own chat with the bot.
     const editorMenu = await bot.handle.bot.api.getMyCommands({ scope: { type: 'chat', chat_id: EDITOR } });
     expect(editorMenu.map((c) => c.command)).toContain('reschedule');
+    expect(editorMenu.map((c) => c.command)).toContain('review');
   });
 
   it('lists commands with /help, and editor commands only for editors', async () => {
@@ -61,7 +63,7 @@ describe('Telegram commands in Chinese', () => {
     const [heading, list] = [await reply('/bureaus')].flatMap((text) => text.split('\n\n'));
     expect(heading).toContain('政策局');
     const lines = list!.split('\n');
-    expect(lines).toHaveLength(19);
+    expect(lines).toHaveLength(BUREAUS.length); // every bureau and office of the registry
     expect(lines).toContain(`DEVB 發展局（Development Bureau） · ${counts.get('DEVB')}項`);
     expect(lines).toContain('CSB 公務員事務局（Civil Service Bureau） · 0項');
     expect(counts.get('DEVB')).toBeGreaterThan(0);
@@ -94,7 +96,7 @@ describe('Telegram commands in Chinese', () => {
     const prompt = bot.fake.sentMessages(chat).at(-1)!;
     expect(textOf(prompt)).toContain('請選擇要訂閱的政策局');
     const keyboard = prompt.reply_markup?.inline_keyboard ?? [];
-    expect(keyboard.flat()).toHaveLength(20);
+    expect(keyboard.flat()).toHaveLength(BUREAUS.length + 1); // every bureau and "all"
     expect(keyboard[0]).toEqual([
       { text: '政制及內地事務局', callback_data: 'pw:t:CMAB' },
       { text: '文化體育及旅遊局', callback_data: 'pw:t:CSTB' },
@@ -234,7 +236,8 @@ describe('Telegram commands in Chinese', () => {
 
     const shown = await editor('/show PA2024-7-05');
     expect(shown).toContain('證據：https://www.devb.gov.hk/news?a=1&b=2');
-    expect(shown).toContain(`未完成 → 已完成 由 telegram:${EDITOR} · LegCo paper`);
+    // where the status came from: an editor, through Telegram
+    expect(shown).toContain(`未完成 → 已完成 編輯 telegram:${EDITOR}（telegram） · LegCo paper`);
   });
 
   it('keeps the order of one chat’s commands and answers every one', async () => {

@@ -182,6 +182,35 @@ describe('Telegram delivery', () => {
     expect(await tick()).toMatchObject({ enqueued: 0, delivered: 0 });
   });
 
+  it('pauses a group where the bot may not post, tells its admins who started the bot once, and delivers once allowed', async () => {
+    const group = -5000 - chat;
+    const admin = chat; // has a private chat with the bot
+    bot.fake.setChatMember(group, admin, 'creator');
+    bot.clock.set('2024-12-01T10:00:00+08:00');
+    await ask(bot.fake, { chatId: group, chatType: 'group', fromId: admin, text: '/subscribe DEVB' });
+    bot.fake.setChatMember(group, bot.fake.bot.id, 'restricted');
+    bot.clock.set('2024-12-24T09:30:00+08:00');
+    expect(await tick()).toMatchObject({ delivered: 0 });
+    const subscription = await findSubscription(db.pool, `telegram:${group}`);
+    expect(subscription?.disabledAt).toBeNull();
+    expect(subscription?.pausedUntil?.getTime()).toBe(new Date('2024-12-24T10:00:00+08:00').getTime());
+    const notices = () => bot.fake.sentMessages(admin).map(textOf).filter((text) => text.includes('未能在'));
+    expect(notices()).toHaveLength(1);
+    expect(notices()[0]).toContain('not enough rights to send text messages');
+    expect(notices()[0]).toContain('2024-12-24 10:00 (Asia/Hong_Kong)');
+
+    // Still restricted half an hour later: paused again, the admins are not told twice in a week.
+    bot.clock.set('2024-12-24T10:01:00+08:00');
+    expect(await tick()).toMatchObject({ delivered: 0 });
+    expect(notices()).toHaveLength(1);
+
+    // Allowed again: the next retry delivers the alerts in one message.
+    bot.fake.setChatMember(group, bot.fake.bot.id, 'member');
+    bot.clock.set('2024-12-24T10:32:00+08:00');
+    expect(await tick()).toMatchObject({ delivered: 4 });
+    expect(bot.fake.sentMessages(group).map(textOf).filter((text) => text.includes('施政承諾提示'))).toHaveLength(1);
+  });
+
   it('paces command replies and alerts to one chat with one limiter', async () => {
     await subscribeAt('2024-12-01T10:00:00+08:00', '/subscribe DEVB');
     bot.clock.set('2024-12-24T09:30:00+08:00');

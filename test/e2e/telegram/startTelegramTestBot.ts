@@ -42,7 +42,8 @@ export async function startTelegramTestBot(
   });
   const clock = createFixedClock(options.now ?? SEED_NOW);
   const logger = createLogger({ level: 'silent' });
-  const handle = await startTelegramBot({ config, pool, clock, logger, pollTimeoutSeconds: 2, limits: options.limits });
+  const handle = startTelegramBot({ config, pool, clock, logger, pollTimeoutSeconds: 2, limits: options.limits });
+  await handle.polling;
   return {
     fake,
     handle,

@@ -53,6 +53,8 @@ export interface DiscordWorld {
   readonly webhooks: Map<string, WebhookRecord>;
   addGuild(config: FakeGuildConfig, defaults?: { id: string; channelId: string }): FakeGuild;
   removeGuild(guildId: string): void;
+  /** The direct-message channel with a user (type 1), created on first use. */
+  openDirectMessage(userId: string): APIChannel;
   /** The channel, or 10003 Unknown Channel in strict mode; otherwise unknown ids become text channels. */
   channelFor(channelId: string): APIChannel;
   guildIdOf(channelId: string): string | null;
@@ -96,6 +98,17 @@ export function createDiscordWorld(options: DiscordWorldOptions): DiscordWorld {
     return channel;
   }
 
+  const directMessages = new Map<string, APIChannel>();
+  function openDirectMessage(userId: string): APIChannel {
+    let channel = directMessages.get(userId);
+    if (!channel) {
+      channel = { id: nextId(), type: 1, name: null, last_message_id: null, flags: 0, recipients: [{ id: userId, username: `user-${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }] } as unknown as APIChannel;
+      directMessages.set(userId, channel);
+      channels.set(channel.id, channel);
+    }
+    return channel;
+  }
+
   function attachmentsFor(files: UploadedFile[], channelId: string) {
     return files.map((file) => {
       const id = nextId();
@@ -131,6 +144,7 @@ export function createDiscordWorld(options: DiscordWorldOptions): DiscordWorld {
     },
 
     channelFor,
+    openDirectMessage,
     guildIdOf: (channelId) => {
       const channel = channels.get(channelId);
       return channel && 'guild_id' in channel && typeof channel.guild_id === 'string' ? channel.guild_id : null;

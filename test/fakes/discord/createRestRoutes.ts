@@ -282,6 +282,13 @@ export function createRestRoutes(world: DiscordWorld, hooks: RestHooks): RestRou
     return noContent();
   });
 
+  // Direct messages: the bot opens one with a user (idempotent, as on Discord), then posts to it as a channel.
+  add('POST', '/users/@me/channels', true, (request) => {
+    const recipient = (request.body as { recipient_id?: unknown } | undefined)?.recipient_id;
+    if (typeof recipient !== 'string' || !/^\d{17,20}$/.test(recipient)) throw invalidFormBody('recipient_id', 'NUMBER_TYPE_COERCE', 'Value is not snowflake.');
+    return ok(world.openDirectMessage(recipient));
+  });
+
   // Channels and their messages
   add('GET', '/channels/:channelId', true, (request) => ok(world.channelFor(param(request, 'channelId'))));
   add('GET', '/channels/:channelId/messages', true, (request) => {

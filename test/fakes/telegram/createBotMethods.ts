@@ -3,6 +3,7 @@ import type { BotCommand, BotCommandScope, ChatFullInfo, InlineKeyboardMarkup, M
 import { buildChatMember } from './buildChatMember.ts';
 import type { TelegramWorld } from './createTelegramWorld.ts';
 import type { UpdateQueue } from './createUpdateQueue.ts';
+import type { WebhookPusher } from './createWebhookPusher.ts';
 import {
   readBoolean,
   readChatId,
@@ -11,7 +12,7 @@ import {
   readString,
   type TelegramParams,
 } from './readTelegramParams.ts';
-import { badRequest } from './TelegramApiError.ts';
+import { badRequest, TelegramApiError } from './TelegramApiError.ts';
 
 export interface MethodContext {
   /** Aborted when the client goes away, so held long polls can be let go. */
@@ -46,7 +47,7 @@ const COMMAND_SCOPES = new Set([
 
 const MAX_TEXT_LENGTH = 4096;
 
-export function createBotMethods(world: TelegramWorld, updates: UpdateQueue): Map<string, BotMethod> {
+export function createBotMethods(world: TelegramWorld, updates: UpdateQueue, webhook: WebhookPusher): Map<string, BotMethod> {
   const now = (): number => Math.floor(Date.now() / 1000);
 
   function requireChat(params: TelegramParams) {
@@ -84,6 +85,9 @@ export function createBotMethods(world: TelegramWorld, updates: UpdateQueue): Ma
     getMe: () => world.bot,
 
     getUpdates: (params, { signal }) => {
+      if (webhook.active()) {
+        throw new TelegramApiError({ error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first" });
+      }
       const allowedUpdates = readJson<string[]>(params, 'allowed_updates');
       if (allowedUpdates !== undefined && !Array.isArray(allowedUpdates)) {
         throw badRequest("can't parse allowed_updates JSON array");
@@ -97,12 +101,55 @@ export function createBotMethods(world: TelegramWorld, updates: UpdateQueue): Ma
       });
     },
 
-    deleteWebhook: (params) => {
-      if (readBoolean(params, 'drop_pending_updates')) updates.dropPending();
+    setWebhook: (params) => {
+      const url = readString(params, 'url') ?? '';
+      if (url === '') {
+        updates.restore(webhook.clear());
+        return true;
+      }
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw badRequest('bad webhook: invalid URL');
+      }
+      // Telegram wants https on 443/80/88/8443; this fake posts over plain HTTP, and only to loopback.
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw badRequest('bad webhook: unsupported URL protocol');
+      if (!['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) throw badRequest('bad webhook: the fake Telegram server only posts to 127.0.0.1');
+      const secret = readString(params, 'secret_token');
+      if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw badRequest('secret token contains unallowed characters');
+      const allowedUpdates = readJson<string[]>(params, 'allowed_updates');
+      if (allowedUpdates !== undefined && !Array.isArray(allowedUpdates)) throw badRequest("can't parse allowed_updates JSON array");
+      const maxConnections = readInteger(params, 'max_connections') ?? 40;
+      if (maxConnections < 1 || maxConnections > 100) throw badRequest('bad webhook: max_connections must be between 1 and 100');
+      if (readBoolean(params, 'drop_pending_updates')) {
+        updates.dropPending();
+        webhook.clear();
+      }
+      webhook.set({ url, secret: secret ?? null, allowedUpdates: allowedUpdates ?? webhook.settings()?.allowedUpdates, maxConnections });
+      webhook.push(updates.drain());
       return true;
     },
 
-    getWebhookInfo: () => ({ url: '', has_custom_certificate: false, pending_update_count: updates.pending().length }),
+    deleteWebhook: (params) => {
+      const undelivered = webhook.clear();
+      if (readBoolean(params, 'drop_pending_updates')) updates.dropPending();
+      else updates.restore(undelivered);
+      return true;
+    },
+
+    getWebhookInfo: () => {
+      const settings = webhook.settings();
+      const error = webhook.lastError();
+      return {
+        url: settings?.url ?? '',
+        has_custom_certificate: false,
+        pending_update_count: settings ? webhook.pendingCount() : updates.pending().length,
+        ...(settings ? { max_connections: settings.maxConnections } : {}),
+        ...(settings?.allowedUpdates ? { allowed_updates: settings.allowedUpdates } : {}),
+        ...(settings && error ? { last_error_date: Math.floor(error.at / 1000), last_error_message: error.message } : {}),
+      };
+    },
 
     setMyCommands: (params) => {
       const commands = readJson<BotCommand[]>(params, 'commands');
@@ -177,6 +224,12 @@ export function createBotMethods(world: TelegramWorld, updates: UpdateQueue): Ma
         throw badRequest('query is too old and response timeout expired or query ID is invalid');
       }
       return true;
+    },
+
+    getChatAdministrators: (params) => {
+      const chat = requireChat(params);
+      if (chat.type === 'private') throw badRequest('there are no administrators in the private chat');
+      return world.administratorsOf(chat.id).map(({ userId, status }) => buildChatMember(world.userFor(userId), status));
     },
 
     getChatMember: (params) => {

@@ -24,6 +24,8 @@ export interface TelegramWorld {
   findMessage(chatId: number, messageId: number): Message | undefined;
   memberStatus(chatId: number, userId: number): ChatMemberStatus;
   setMemberStatus(chatId: number, userId: number, status: ChatMemberStatus): void;
+  /** Users whose status in the chat is creator or administrator. */
+  administratorsOf(chatId: number): { userId: number; status: ChatMemberStatus }[];
   migrateChat(fromChatId: number, toChatId: number): void;
   /** Throws what Telegram answers when the bot may not post in the chat. */
   assertBotCanSend(chat: Chat): void;
@@ -112,6 +114,13 @@ export function createTelegramWorld({ bot, strictChats }: TelegramWorldOptions):
 
     setMemberStatus(chatId, userId, status) {
       members.set(memberKey(chatId, userId), status);
+    },
+
+    administratorsOf(chatId) {
+      const prefix = `${chatId}:`;
+      return [...members.entries()]
+        .filter(([key, status]) => key.startsWith(prefix) && (status === 'creator' || status === 'administrator'))
+        .map(([key, status]) => ({ userId: Number(key.slice(prefix.length)), status }));
     },
 
     migrateChat(fromChatId, toChatId) {

@@ -21,6 +21,10 @@ export interface UpdateQueue {
   pending(): readonly Update[];
   /** Drops every pending update (deleteWebhook with drop_pending_updates, or a reset). */
   dropPending(): void;
+  /** Removes and returns every pending update (they go to a webhook instead). */
+  drain(): Update[];
+  /** Puts updates a webhook did not deliver back in front of the queue. */
+  restore(updates: readonly Update[]): void;
   /** Answers a held request with an empty batch at once; used when the fake closes. */
   releaseHeld(): void;
   isHolding(): boolean;
@@ -143,6 +147,16 @@ export function createUpdateQueue(firstUpdateId: number): UpdateQueue {
 
     dropPending() {
       queue = [];
+    },
+
+    drain() {
+      const taken = queue;
+      queue = [];
+      return taken;
+    },
+
+    restore(updates) {
+      queue = [...updates, ...queue].sort((a, b) => a.update_id - b.update_id);
     },
 
     releaseHeld() {

@@ -23,6 +23,7 @@ import {
 } from './createTelegramRateLimiter.ts';
 import { createTelegramWorld } from './createTelegramWorld.ts';
 import { createUpdateQueue, type UpdateInput } from './createUpdateQueue.ts';
+import { createWebhookPusher, type WebhookPusher } from './createWebhookPusher.ts';
 import { normalizeChatId, readChatId, readTelegramParams, type ChatId, type TelegramParams } from './readTelegramParams.ts';
 import { TelegramApiError, type TelegramErrorResponse } from './TelegramApiError.ts';
 
@@ -33,6 +34,7 @@ export type { TelegramLimits, RateLimitedCounts } from './createTelegramRateLimi
 export type { SendTextInput, PressButtonInput, MyChatMemberInput } from './buildIncomingUpdates.ts';
 export type { BotMethod, MethodContext } from './createBotMethods.ts';
 export type { TelegramParams, ChatId } from './readTelegramParams.ts';
+export type { WebhookPusher, WebhookDelivery } from './createWebhookPusher.ts';
 
 export interface StartFakeTelegramOptions {
   /** The only token the server accepts; others get 401. */
@@ -46,6 +48,12 @@ export interface StartFakeTelegramOptions {
   firstUpdateId?: number;
   /** Clock for the flood limits. */
   now?: () => number;
+  /** Loopback port to listen on (default: any free one); a test can bring an "unreachable" API up here. */
+  port?: number;
+  /** How long a webhook POST may take before it counts as failed and is re-sent (default 10 s). */
+  webhookTimeoutMs?: number;
+  /** First pause before a failed webhook POST is re-sent (default 200 ms, doubling up to 2 s). */
+  webhookRetryMs?: number;
 }
 
 export type TelegramResponse = { ok: true; result: unknown } | ({ ok: false } & TelegramErrorResponse);
@@ -66,6 +74,8 @@ export interface FakeTelegram {
   readonly bot: UserFromGetMe;
   readonly calls: readonly TelegramCall[];
   readonly rateLimited: RateLimitedCounts;
+  /** The webhook, once setWebhook was called: its settings and every POST made to it with its outcome. */
+  readonly webhook: WebhookPusher;
   callsTo(method: string): TelegramCall[];
   sentMessages(chatId?: ChatId): Message[];
   /** Forgets calls, messages, chats, members, commands, scripted failures, limit state and pending updates. */
@@ -87,6 +97,11 @@ export interface FakeTelegram {
   waitForPoll(timeoutMs?: number): Promise<void>;
   /** Adds or replaces a method; throw TelegramApiError from the handler to answer with an error. */
   setMethod(method: string, handler: BotMethod): void;
+  /**
+   * Answers this method only after ms (0 ends it). The call takes effect at once (a message is stored), as a
+   * slow Telegram does: a client that gives up waiting has still sent it.
+   */
+  setLatency(method: string, ms: number): void;
   close(): Promise<void>;
 }
 
@@ -120,7 +135,18 @@ export async function startFakeTelegram(options: StartFakeTelegramOptions = {}):
 
   const world = createTelegramWorld({ bot, strictChats: options.strictChats ?? false });
   const updates = createUpdateQueue(options.firstUpdateId ?? 700_000_001);
-  const methods = createBotMethods(world, updates);
+  const webhook = createWebhookPusher({
+    timeoutMs: options.webhookTimeoutMs ?? 10_000,
+    retryMs: options.webhookRetryMs ?? 200,
+    maxRetryMs: Math.max(2_000, options.webhookRetryMs ?? 0),
+  });
+  const methods = createBotMethods(world, updates, webhook);
+  // A new update goes out by webhook when one is set, else waits for getUpdates.
+  const push = (input: UpdateInput): Update => {
+    const update = updates.push(input);
+    if (webhook.active()) webhook.push(updates.drain());
+    return update;
+  };
   const canonicalNames = new Map([...methods.keys()].map((name) => [name.toLowerCase(), name]));
   const failures = createFailureScript();
   const limits = options.enforceLimits
@@ -133,6 +159,7 @@ export async function startFakeTelegram(options: StartFakeTelegramOptions = {}):
     byLimit: { perChat: 0, perGroup: 0, global: 0 },
   };
   const calls: TelegramCall[] = [];
+  const latencies = new Map<string, number>();
   let waiters: CallWaiter[] = [];
   let pollWaiters: Array<() => void> = [];
   let nextCallbackQuery = 1;
@@ -206,6 +233,8 @@ export async function startFakeTelegram(options: StartFakeTelegramOptions = {}):
       const pending = handler(call.params, { signal: aborted.signal });
       if (method === 'getUpdates' && updates.isHolding()) notifyPolling();
       const result = await pending;
+      const latency = latencies.get(method) ?? 0;
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       answer(res, call, { ok: true, result });
     } catch (error) {
       if (error instanceof TelegramApiError) return answer(res, call, failure(error.response));
@@ -242,7 +271,7 @@ export async function startFakeTelegram(options: StartFakeTelegramOptions = {}):
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
@@ -258,6 +287,7 @@ export async function startFakeTelegram(options: StartFakeTelegramOptions = {}):
     bot,
     calls,
     rateLimited,
+    webhook,
 
     callsTo: (method) => calls.filter((call) => call.method === canonical(method)),
 
@@ -273,17 +303,19 @@ export async function startFakeTelegram(options: StartFakeTelegramOptions = {}):
       calls.length = 0;
       failures.clear();
       limiter?.reset();
+      latencies.clear();
       world.reset();
+      webhook.clear();
       updates.dropPending();
     },
 
-    pushUpdate: (update) => updates.push(update),
-    sendText: (input) => updates.push(buildTextUpdate(world, input)),
+    pushUpdate: (update) => push(update),
+    sendText: (input) => push(buildTextUpdate(world, input)),
     pressButton: (input) => {
       const queryId = String(BigInt(bot.id) * 1_000_000_000n + BigInt(nextCallbackQuery++));
-      return updates.push(buildCallbackQueryUpdate(world, input, queryId));
+      return push(buildCallbackQueryUpdate(world, input, queryId));
     },
-    pushMyChatMember: (input) => updates.push(buildMyChatMemberUpdate(world, input)),
+    pushMyChatMember: (input) => push(buildMyChatMemberUpdate(world, input)),
 
     setChatMember: (chatId, userId, status) => world.setMemberStatus(chatId, userId, status),
     migrateChat: (fromChatId, toChatId) => world.migrateChat(fromChatId, toChatId),
@@ -331,6 +363,11 @@ export async function startFakeTelegram(options: StartFakeTelegramOptions = {}):
       canonicalNames.set(method.toLowerCase(), method);
     },
 
+    setLatency(method, ms) {
+      if (ms > 0) latencies.set(canonicalNames.get(method.toLowerCase()) ?? method, ms);
+      else latencies.delete(canonicalNames.get(method.toLowerCase()) ?? method);
+    },
+
     close() {
       closed ??= new Promise<void>((resolve) => {
         for (const waiter of waiters) {
@@ -339,6 +376,7 @@ export async function startFakeTelegram(options: StartFakeTelegramOptions = {}):
         }
         waiters = [];
         updates.releaseHeld();
+        webhook.close();
         server.close(() => resolve());
         // Kills keep-alive sockets and any held long poll now, instead of waiting for clients to hang up.
         server.closeAllConnections();

@@ -40,9 +40,21 @@ describe('alert slots at fixed instants (due 2024-12-31, Hong Kong, 09:00)', () 
     expect(slots).toEqual(['2025-12-03', '2025-12-10', '2025-12-17', '2025-12-24', '2025-12-31']);
   });
 
-  it('grace days move the missed alert and the reminders after it', () => {
-    const slots = listAlertSlots(pending, hk('2024-12-31T12:00'), hk('2025-01-12T12:00'), { ...policy, missedGraceDays: 2 });
-    expect(slots.map((s) => `${s.kind}@${s.at.toISOString().slice(0, 10)}`)).toEqual(['missed@2025-01-03', 'overdue@2025-01-10']);
+  it('grace days move the missed alert; reminders stay on the shared rhythm, half an interval after it at least', () => {
+    const slots = listAlertSlots(pending, hk('2024-12-31T12:00'), hk('2025-01-16T12:00'), { ...policy, missedGraceDays: 2 });
+    expect(slots.map((s) => `${s.kind}@${s.at.toISOString().slice(0, 10)}`)).toEqual(['missed@2025-01-03', 'overdue@2025-01-08', 'overdue@2025-01-15']);
+  });
+
+  it('overdue reminders of milestones due on different days fall on the same days (one grouped message)', () => {
+    const days = (due: string) =>
+      listAlertSlots({ ...pending, due }, hk('2025-03-01T00:00'), hk('2025-03-31T23:59'), policy)
+        .filter((s) => s.kind === 'overdue')
+        .map((s) => s.at.toISOString().slice(0, 10));
+    expect(days('2024-12-31')).toEqual(['2025-03-05', '2025-03-12', '2025-03-19', '2025-03-26']);
+    expect(days('2025-01-03')).toEqual(days('2024-12-31'));
+    expect(days('2025-02-20')).toEqual(days('2024-12-31'));
+    // a milestone missed on 2025-03-03 (a Monday) waits for the rhythm day after half an interval: 2025-03-12
+    expect(days('2025-03-02')).toEqual(['2025-03-12', '2025-03-19', '2025-03-26']);
   });
 
   it('after 3 days down: one missed alert, the earlier ones superseded', () => {

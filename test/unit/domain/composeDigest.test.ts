@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeDigest, isWeeklyDigest, type DigestRequest, type DigestSource, type DigestSourceChange } from '../../../src/domain/composeDigest.ts';
+import { composeDigest, type DigestRequest, type DigestSource, type DigestSourceChange } from '../../../src/domain/composeDigest.ts';
+import { DigestPayloadError, isWeeklyDigest, readWeeklyDigest, type WeeklyDigest } from '../../../src/domain/weeklyDigest.ts';
 import { buildSeedDigestSource } from '../../support/buildSeedDigestSource.ts';
 
 const hk = (local: string): Date => new Date(`${local}+08:00`);
@@ -159,6 +160,16 @@ describe('composeDigest on the seed chapter', () => {
     expect(isWeeklyDigest(JSON.parse(JSON.stringify(a)))).toBe(true);
     expect(isWeeklyDigest({ version: 2 })).toBe(false);
     expect(JSON.stringify(seed.commitments)).toBe(before);
+  });
+
+  it('reads a stored payload back only when it fits the schema, naming the first field that does not', () => {
+    const stored = JSON.parse(JSON.stringify(composeDigest(seed, request('2024-12-23T09:00:00')))) as WeeklyDigest;
+    expect(readWeeklyDigest(stored)).toEqual(stored);
+    const broken = { ...stored, upcoming: [{ ...stored.upcoming[0]!, due: 20241231 }] };
+    const problem = readWeeklyDigest(broken);
+    expect(problem).toBeInstanceOf(DigestPayloadError);
+    expect((problem as DigestPayloadError).field).toBe('upcoming.0.due');
+    expect((problem as Error).message).toMatch(/^digest payload is not a readable weekly digest: upcoming\.0\.due: /);
   });
 });
 
