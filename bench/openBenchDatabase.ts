@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.ts';
 import { createPool, type Pool } from '../src/db/createPool.ts';
 import { runMigrations } from '../src/db/runMigrations.ts';
-import { startEmbeddedPostgres } from '../src/db/startEmbeddedPostgres.ts';
+import { startEmbeddedPostgres } from '../src/local/startEmbeddedPostgres.ts';
 import { freePort } from '../test/support/freePort.ts';
 
 export interface BenchDatabase {
