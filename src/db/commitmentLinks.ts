@@ -112,3 +112,30 @@ export async function lockLink(db: Db, oldRef: string, newRef: string): Promise<
 export async function markLinkRemoved(db: Db, id: number, by: string, now: Date): Promise<void> {
   await db.query('UPDATE commitment_links SET removed_at = $2, removed_by = $3 WHERE id = $1', [id, now, by]);
 }
+
+export interface LinkedReschedule {
+  milestoneId: number;
+  due: string;
+  /** The date the milestone had before the link moved it. */
+  previousDue: string;
+}
+
+/**
+ * Milestones of a link's earlier commitment that the link rescheduled and nothing changed since: their
+ * latest history entry is the carry-over from the later commitment's document, and they still carry its date.
+ */
+export async function lockLinkedReschedules(db: Db, linkId: number): Promise<LinkedReschedule[]> {
+  const { rows } = await db.query<LinkedReschedule>(
+    `SELECT m.id AS "milestoneId", to_char(m.due, 'YYYY-MM-DD') AS due, to_char(h.previous_due, 'YYYY-MM-DD') AS "previousDue"
+       FROM commitment_links l
+       JOIN commitments n ON n.id = l.new_commitment_id
+       JOIN milestones m ON m.commitment_id = l.old_commitment_id
+       JOIN LATERAL (SELECT * FROM milestone_status_history h WHERE h.milestone_id = m.id ORDER BY h.changed_at DESC, h.id DESC LIMIT 1) h ON true
+      WHERE l.id = $1 AND m.status = 'rescheduled' AND h.source = 'carryover' AND h.source_document_id = n.document_id
+        AND h.due = m.due AND h.previous_due IS NOT NULL
+      ORDER BY m.seq
+        FOR UPDATE OF m`,
+    [linkId],
+  );
+  return rows;
+}

@@ -1,9 +1,9 @@
 // Carry-over links as readers and editors see them: the list (old ref, new ref, old due, new due, days
-// slipped) and an editor's undo, which also puts the earlier milestone back to its own date when the link
-// had rescheduled it and nothing changed it since.
-import { listLinks, lockLink, markLinkRemoved, type LinkRow } from '../db/commitmentLinks.ts';
+// slipped) and an editor's undo, which also puts the earlier milestones back to their own dates when the
+// link had rescheduled them and nothing changed them since.
+import { listLinks, lockLink, lockLinkedReschedules, markLinkRemoved, type LinkRow } from '../db/commitmentLinks.ts';
 import type { Pool } from '../db/createPool.ts';
-import { lockMilestone, setMilestoneStatus } from '../db/milestones.ts';
+import { setMilestoneStatus } from '../db/milestones.ts';
 import { appendStatusHistory } from '../db/statusHistory.ts';
 import { withTransaction } from '../db/withClient.ts';
 import type { StatusSource } from './changeMilestoneStatus.ts';
@@ -28,7 +28,7 @@ export class LinkError extends Error {
 
 export interface LinkRemoval {
   link: LinkRow;
-  /** The earlier milestone was put back to its own date. */
+  /** The earlier milestones the link had moved were put back to their own dates. */
   restored: boolean;
 }
 
@@ -45,18 +45,18 @@ export async function removeCarryOverLink(
     if (!link) throw new LinkError(oldParsed, newParsed, 'no such link (policywatch carried-over lists them)');
     if (link.removedAt) throw new LinkError(oldParsed, newParsed, `already removed by ${link.removedBy}`);
     await markLinkRemoved(client, link.id, context.editor, context.at);
-    let restored = false;
-    const milestone = link.oldMilestoneId ? await lockMilestone(client, link.oldMilestoneId) : null;
-    if (milestone && link.oldDue && milestone.status === 'rescheduled' && milestone.due === link.newDue) {
-      // An undo, not a new decision: the milestone returns to what it was before the link (pending, own date).
-      await setMilestoneStatus(client, milestone.id, { status: 'pending', due: link.oldDue, evidenceUrl: null }, context.at);
+    // An undo, not a new decision: every milestone the link moved, and that nothing changed since, returns
+    // to what it was before the link (pending, its own date).
+    const moved = await lockLinkedReschedules(client, link.id);
+    for (const milestone of moved) {
+      await setMilestoneStatus(client, milestone.milestoneId, { status: 'pending', due: milestone.previousDue, evidenceUrl: null }, context.at);
       await appendStatusHistory(client, {
-        milestoneId: milestone.id, status: 'pending', due: link.oldDue, previousStatus: milestone.status, previousDue: milestone.due,
+        milestoneId: milestone.milestoneId, status: 'pending', due: milestone.previousDue, previousStatus: 'rescheduled', previousDue: milestone.due,
         actor: context.editor, source: context.source, note: `carry-over link to ${link.newRef} removed; back to its own date`,
         evidenceUrl: null, changedAt: context.at,
       });
-      restored = true;
     }
+    const restored = moved.length > 0;
     return { link: { ...link, removedAt: context.at, removedBy: context.editor }, restored };
   });
 }

@@ -68,43 +68,49 @@ export async function linkCarriedOverCommitments(pool: Pool, documentKey: string
       usedOld.add(pair.older.id);
       usedNew.add(pair.newer.id);
       if (known.has(`${pair.older.id}:${pair.newer.id}`)) continue;
-      for (const [oldMilestone, newMilestone] of pairMilestones(pair.older, pair.newer)) {
-        const slipped = oldMilestone && newMilestone ? daysBetween(oldMilestone.due, newMilestone.due) : null;
-        const inserted = await insertLink(
+      const milestonePairs = pairMilestones(pair.older, pair.newer);
+      const [firstOld, firstNew] = milestonePairs[0]!;
+      const firstSlipped = firstOld && firstNew ? daysBetween(firstOld.due, firstNew.due) : null;
+      // One link per commitment pair, recorded with its first milestone pair (what `carried-over` lists).
+      const inserted = await insertLink(
+        client,
+        {
+          oldCommitmentId: pair.older.id,
+          newCommitmentId: pair.newer.id,
+          similarity: pair.similarity,
+          oldMilestoneId: firstOld?.id ?? null,
+          newMilestoneId: firstNew?.id ?? null,
+          oldDue: firstOld?.due ?? null,
+          newDue: firstNew?.due ?? null,
+          daysSlipped: firstSlipped,
+        },
+        options.now,
+      );
+      if (!inserted) continue;
+      // Every paired milestone that slipped is rescheduled, not only the first: a restated two-stage promise
+      // moves both stages.
+      let rescheduled = false;
+      for (const [oldMilestone, newMilestone] of milestonePairs) {
+        if (!oldMilestone || !newMilestone) continue;
+        const slipped = daysBetween(oldMilestone.due, newMilestone.due);
+        if (slipped <= 0) continue;
+        const locked = await lockMilestone(client, oldMilestone.id);
+        if (!locked || !OPEN_STATUSES.includes(locked.status as MilestoneStatus)) continue;
+        await applyStatusChange(
           client,
+          { ...locked, ref: pair.older.ref },
+          { to: 'rescheduled', due: newMilestone.due },
           {
-            oldCommitmentId: pair.older.id,
-            newCommitmentId: pair.newer.id,
-            similarity: pair.similarity,
-            oldMilestoneId: oldMilestone?.id ?? null,
-            newMilestoneId: newMilestone?.id ?? null,
-            oldDue: oldMilestone?.due ?? null,
-            newDue: newMilestone?.due ?? null,
-            daysSlipped: slipped,
+            actor: 'loader',
+            source: 'carryover',
+            note: `carried over to ${pair.newer.ref} in ${document.title} (${document.key}); slipped ${slipped} days`,
+            at: options.now,
+            sourceDocumentId: document.id,
           },
-          options.now,
         );
-        if (!inserted) break; // one link per commitment pair: the first milestone pair is the one recorded
-        let rescheduled = false;
-        const locked = oldMilestone ? await lockMilestone(client, oldMilestone.id) : null;
-        if (locked && newMilestone && slipped !== null && slipped > 0 && OPEN_STATUSES.includes(locked.status as MilestoneStatus)) {
-          await applyStatusChange(
-            client,
-            { ...locked, ref: pair.older.ref },
-            { to: 'rescheduled', due: newMilestone.due },
-            {
-              actor: 'loader',
-              source: 'carryover',
-              note: `carried over to ${pair.newer.ref} in ${document.title} (${document.key}); slipped ${slipped} days`,
-              at: options.now,
-              sourceDocumentId: document.id,
-            },
-          );
-          rescheduled = true;
-        }
-        links.push({ oldRef: pair.older.ref, newRef: pair.newer.ref, similarity: pair.similarity, oldDue: oldMilestone?.due ?? null, newDue: newMilestone?.due ?? null, daysSlipped: slipped, rescheduled });
-        break;
+        rescheduled = true;
       }
+      links.push({ oldRef: pair.older.ref, newRef: pair.newer.ref, similarity: pair.similarity, oldDue: firstOld?.due ?? null, newDue: firstNew?.due ?? null, daysSlipped: firstSlipped, rescheduled });
     }
     return links;
   });

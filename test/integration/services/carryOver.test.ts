@@ -2,6 +2,8 @@
 // three of its dated commitments with later dates, shares place names with others (a different task) and
 // adds new ones. Exactly the three are linked and rescheduled, with the later document as their source and
 // the days they slipped; a reload links nothing twice; an editor's undo puts the date back.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../src/config.ts';
@@ -97,5 +99,49 @@ describe('carry-over of restated commitments', () => {
     expect((await listCarriedOver(db.pool)).map((l) => l.oldRef)).toEqual(['PA2024-7-02', 'PA2024-7-07']);
     await expect(removeCarryOverLink(db.pool, 'PA2024-7-03', 'PA2025-7-01', { editor: 'cli:ed', source: 'cli', at: now })).rejects.toThrow(/already removed/);
     await expect(removeCarryOverLink(db.pool, 'PA2024-7-04', 'PA2025-7-01', { editor: 'cli:ed', source: 'cli', at: now })).rejects.toThrow(/no such link/);
+  });
+});
+
+describe('carry-over of a two-stage commitment', () => {
+  let db: TestDatabase;
+  let dir: string;
+  const stages = async () =>
+    (
+      await db.pool.query(
+        `SELECT m.seq, m.status, m.due FROM milestones m JOIN commitments c ON c.id = m.commitment_id WHERE c.ref = 'PA2024-7-01' ORDER BY m.seq`,
+      )
+    ).rows.map((r) => `${r.seq} ${r.status} ${r.due}`);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'policywatch-carry-'));
+    await loadDocuments(
+      db.pool,
+      [{ key: 'policy-address-2024-ch7', source: SEED, published: '2024-10-16', language: 'zh-Hant', title: null, sourceUrl: null }],
+      { now: new Date('2024-11-01T00:00:00Z'), logger: silentLogger },
+    );
+  });
+  afterAll(async () => {
+    await db.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('moves both stages when both slipped, and an undo puts both back', async () => {
+    expect(await stages()).toEqual(['1 pending 2024-12-31', '2 pending 2025-06-30']);
+    // The seed's first commitment (site formation at end-2024 and mid-2025) restated a year later.
+    const later = path.join(dir, 'later.zh-Hant.txt');
+    await writeFile(later, '推進「北部都會區」建設\n\n- 在2025年年底及2026年年中分別展開新田科技城及元朗南新發展區第二期的土地平整工程。(發展局)\n');
+    const [summary] = await loadDocuments(
+      db.pool,
+      [{ key: 'policy-address-2025-ch7', source: later, published: '2025-09-17', language: 'zh-Hant', title: null, sourceUrl: null }],
+      { now, logger: silentLogger },
+    );
+    expect(summary).toMatchObject({ kind: 'document', carriedOver: 1 });
+    expect(await stages()).toEqual(['1 rescheduled 2025-12-31', '2 rescheduled 2026-06-30']);
+    const [link] = await listCarriedOver(db.pool);
+    expect(link).toMatchObject({ oldRef: 'PA2024-7-01', oldDue: '2024-12-31', newDue: '2025-12-31', daysSlipped: 365 });
+    const removal = await removeCarryOverLink(db.pool, 'PA2024-7-01', link!.newRef, { editor: 'cli:ed', source: 'cli', at: now });
+    expect(removal.restored).toBe(true);
+    expect(await stages()).toEqual(['1 pending 2024-12-31', '2 pending 2025-06-30']);
   });
 });
