@@ -144,7 +144,8 @@ describe('evidence proposals through both bots', () => {
     expect(texts(TG_ALICE)[1]).toMatch(/approved|批准/);
     expect(await lastText(TG_BOB, 2)).toMatch(/not accepted|未獲接納/);
     const told = () => discord.messages(discord.channelId).filter((m) => /Your proposal|你的提案/.test(m.content ?? ''));
-    await waitFor(() => told().length >= 2, 10_000, 'the Discord outcomes');
+    const toldAbout = (id: number) => told().some((m) => m.content!.includes(`#${id}`));
+    await waitFor(() => toldAbout(carol) && toldAbout(dave), 10_000, 'the Discord outcomes');
     expect(told().find((m) => m.content!.includes(`#${carol}`))!.content).toContain(`<@${DC_CAROL}>`);
     expect(told().find((m) => m.content!.includes(`#${dave}`))!.content).toMatch(/not accepted|未獲接納/);
     await waitFor(() => told().some((m) => m.content!.includes(`#${alice}`)), 10_000, 'the merged proposer told');

@@ -87,7 +87,7 @@ describe('weekly digests through the tick', () => {
     ]);
   });
 
-  it('two service processes at the week boundary send one digest per subscription; a restart sends nothing more', async () => {
+  it('two service processes at the week boundary send one digest per subscription; a restart sends nothing more', { timeout: 120_000 }, async () => {
     const bureaus = ['DEVB', 'ITIB', 'HHB', 'CMAB', 'DoJ'];
     for (let i = 1; i <= 120; i++) {
       await subscribe(
