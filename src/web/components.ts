@@ -1,6 +1,7 @@
 // Pieces shared by the pages: status labels, commitment links, milestone tables, pagination, filters.
 import type { TrackerMilestoneRow, StatusChangeRow } from '../services/tracker/trackerRows.ts';
 import type { TrackerStatus } from '../domain/trackerStatus.ts';
+import { shortenText, utf16Units } from '../domain/shortenText.ts';
 import { daysBetween } from '../domain/zonedTime.ts';
 import { html, type SafeHtml } from './html.ts';
 import { STATUS_LABELS, STORED_STATUS_LABELS, textLang, textsOf, type Lang } from './i18n.ts';
@@ -42,8 +43,7 @@ export function bureauLinks(ctx: RenderContext, codes: readonly string[]): SafeH
 
 /** The text cut to a readable length, in its own language. */
 export function commitmentText(row: { text: string; language: string }, max = 160): SafeHtml {
-  const text = row.text.length > max ? `${row.text.slice(0, max - 1)}…` : row.text;
-  return html`<span lang="${textLang(row.language)}">${text}</span>`;
+  return html`<span lang="${textLang(row.language)}">${shortenText(row.text, max, { measure: utf16Units })}</span>`;
 }
 
 export function relativeDue(ctx: RenderContext, due: string): string {

@@ -3,6 +3,7 @@
 // an alarm at each alert lead time. ical-generator escapes text values, so markup stays text.
 import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import type { TrackerMilestoneRow } from '../services/tracker/trackerRows.ts';
+import { shortenText, utf16Units } from '../domain/shortenText.ts';
 import { milestoneLabel } from './components.ts';
 import { textsOf, type Lang } from './i18n.ts';
 
@@ -25,7 +26,7 @@ export function renderCalendar(milestones: readonly TrackerMilestoneRow[], optio
     const label = milestoneLabel(m);
     const link = `${options.baseUrl}/${options.lang}/commitments/${encodeURIComponent(m.ref)}`;
     const [year, month, day] = m.due.split('-').map(Number) as [number, number, number];
-    const summary = `${label} ${m.text.length > 60 ? `${m.text.slice(0, 59)}…` : m.text}`;
+    const summary = `${label} ${shortenText(m.text, 60, { measure: utf16Units })}`;
     const event = calendar.createEvent({
       id: `${m.ref}-${m.seq}@${options.uidDomain}`,
       allDay: true,

@@ -3,24 +3,15 @@
 // reader's. Pages beyond the first come as follow-ups.
 import type { EmbedPage } from '../../../notify/discord/paginateEmbeds.ts';
 import { renderDigestEmbeds } from '../../../notify/digest/renderDigestEmbeds.ts';
-import { digestSettingsOf } from '../../../schedule/digestSettingsOf.ts';
-import { previewDigest } from '../../../services/previewDigest.ts';
+import { previewDigestForBot } from '../../previewDigestForBot.ts';
 import { isActive, type DiscordRequest } from '../DiscordCommand.ts';
 
 export async function replyDigestPreview(request: DiscordRequest): Promise<void> {
   const { deps, texts, subscription } = request;
   if (!isActive(subscription)) return request.reply.send({ content: texts.digestPreviewNoSubscription, ephemeral: true });
-  const preview = await previewDigest(deps.pool, {
-    at: request.now,
-    settings: digestSettingsOf(deps.config),
-    subscription: subscription.id,
-    language: subscription.language,
-  });
-  const heading = [texts.digestPreviewHeading];
-  if (!preview.digestOn) heading.push(texts.digestPreviewOff);
-  else if (preview.wouldSkip) heading.push(texts.digestPreviewWouldSkip);
-  const pages: EmbedPage[] = renderDigestEmbeds(preview.digest).map((embeds, index) => ({
-    content: index === 0 ? heading.join('\n') : null,
+  const { heading, digest } = await previewDigestForBot(deps, texts, { subscription: subscription.id, language: subscription.language, at: request.now });
+  const pages: EmbedPage[] = renderDigestEmbeds(digest).map((embeds, index) => ({
+    content: index === 0 ? heading : null,
     embeds,
     notificationIds: [],
   }));

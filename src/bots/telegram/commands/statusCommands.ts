@@ -8,7 +8,7 @@ import { formatMilestoneRef } from '../../formatDueLine.ts';
 import type { ChatRequest } from '../ChatRequest.ts';
 import { replyUsage } from '../replyUsage.ts';
 import type { TelegramCommand } from '../TelegramCommand.ts';
-import type { CommandName } from '../texts.ts';
+import type { BotTexts, CommandName } from '../texts.ts';
 
 interface StatusInput {
   ref: string;
@@ -46,33 +46,29 @@ function words(args: string): string[] {
   return args.split(/\s+/).filter(Boolean);
 }
 
-export const metCommand: TelegramCommand = {
-  name: 'met',
-  access: 'editor',
-  async run(request) {
-    const [ref, evidenceUrl, ...note] = words(request.args);
-    if (!ref || !evidenceUrl) return replyUsage(request, 'met');
-    await record(request, 'met', { ref, change: { to: 'met', evidenceUrl }, note: note.join(' ') || null });
-  },
-};
+type EditorCommandName = 'met' | 'claimed' | 'reschedule';
 
-export const claimedCommand: TelegramCommand = {
-  name: 'claimed',
-  access: 'editor',
-  async run(request) {
-    const [ref, ...note] = words(request.args);
-    if (!ref) return replyUsage(request, 'claimed');
-    await record(request, 'claimed', { ref, change: { to: 'claimed' }, note: note.join(' ') || null });
-  },
-};
+/** One editor's command: its words read as a change, or null for the usage alone, or a problem to say with it. */
+function statusCommand(name: EditorCommandName, parse: (words: string[], texts: BotTexts) => StatusInput | string | null): TelegramCommand {
+  return {
+    name,
+    access: 'editor',
+    async run(request) {
+      const input = parse(words(request.args), request.texts);
+      if (input === null || typeof input === 'string') return replyUsage(request, name, input ?? undefined);
+      await record(request, name, input);
+    },
+  };
+}
 
-export const rescheduleCommand: TelegramCommand = {
-  name: 'reschedule',
-  access: 'editor',
-  async run(request) {
-    const [ref, due, ...reason] = words(request.args);
-    if (!ref || !due) return replyUsage(request, 'reschedule');
-    if (!reason.length) return replyUsage(request, 'reschedule', request.texts.reasonNeeded);
-    await record(request, 'reschedule', { ref, change: { to: 'rescheduled', due }, note: reason.join(' ') });
-  },
-};
+export const metCommand = statusCommand('met', ([ref, evidenceUrl, ...note]) =>
+  ref && evidenceUrl ? { ref, change: { to: 'met', evidenceUrl }, note: note.join(' ') || null } : null,
+);
+
+export const claimedCommand = statusCommand('claimed', ([ref, ...note]) => (ref ? { ref, change: { to: 'claimed' }, note: note.join(' ') || null } : null));
+
+export const rescheduleCommand = statusCommand('reschedule', ([ref, due, ...reason], texts) => {
+  if (!ref || !due) return null;
+  if (!reason.length) return texts.reasonNeeded;
+  return { ref, change: { to: 'rescheduled', due }, note: reason.join(' ') };
+});
