@@ -310,7 +310,9 @@ describe('fake Telegram flood limits', () => {
       expect(response.status).toBe(200);
     }
     expect(fake.sentMessages()).toHaveLength(2_030);
-    expect(Date.now() - startedAt).toBeLessThan(3_000);
+    // Not a speed target: a guard against limit checks whose cost grows with the history (quadratic over
+    // 2,000 sends); loose enough for a loaded 2-core machine.
+    expect(Date.now() - startedAt).toBeLessThan(15_000);
     agent.destroy();
   });
 });
