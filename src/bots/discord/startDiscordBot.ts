@@ -1,14 +1,18 @@
 // The Discord bot: one discord.js Client that logs in to the gateway with every shard (discord.shards, internal
 // sharding), registers the slash commands (to one guild when DISCORD_GUILD_ID is set, as that takes effect at
 // once; otherwise globally; only when Discord's differ, one replica at a time) and answers interactions from
-// whichever shard brings them. Alerts go through a REST client of their own (paced by the send budget shared across
-// processes), so they do not depend on the gateway or its shards. Returns the delivery adapter for the worker,
-// the gateway's reachability and each shard's state for /healthz, and stop() for shutdown.
+// whichever shard brings them, each claimed first so that of several replicas only one answers it. Alerts go
+// through a REST client of their own (paced by the send budget shared across processes), so they do not
+// depend on the gateway or its shards. Returns the delivery adapter for the worker, the gateway's
+// reachability and each shard's state for /healthz, and stop() for shutdown.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Client, Events, GatewayIntentBits, Partials, REST, Routes } from 'discord.js';
 import type { Clock } from '../../clock.ts';
 import { ConfigError, type Config } from '../../config.ts';
 import type { ShardHealth } from '../../services/checkHealth.ts';
 import type { Pool } from '../../services/database.ts';
+import { claimDiscordInteraction } from '../../services/discordInteractions.ts';
 import { takeTurns } from '../../services/takeTurns.ts';
 import type { Logger } from '../../logger.ts';
 import type { ChannelAdapter } from '../../notify/ChannelAdapter.ts';
@@ -53,6 +57,8 @@ export interface DiscordBotHandle {
 
 // How long a login may wait for the gateway's READY before the attempt counts as failed.
 const READY_TIMEOUT_MS = 30_000;
+// How long an interaction waits for its claim before it is answered unclaimed, well inside Discord's 3 s.
+const CLAIM_WAIT_MS = 1_000;
 // Each step of stop() gets at most this long: the first Ctrl-C ends the service within seconds.
 const STOP_STEP_MS = 1_500;
 
@@ -88,6 +94,21 @@ export function startDiscordBot(options: DiscordBotOptions): DiscordBotHandle {
   const controller = new AbortController();
   const inFlight = new Set<Promise<void>>();
   let client: Client | null = null;
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  // Every replica holding a shard receives its interactions; the claim lets one answer. If the database fails
+  // or is slow, the interaction is answered anyway (Discord waits 3 s): a possible repeat beats no answer.
+  const claimInteraction = async (interactionId: string): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), CLAIM_WAIT_MS)));
+    try {
+      return await Promise.race([claimDiscordInteraction(pool, interactionId, owner), late]);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not claim a Discord interaction; answering it anyway');
+      return true;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   // A fresh client per login attempt: discord.js destroys the client when a login fails.
   const createClient = (): Client => {
@@ -101,9 +122,10 @@ export function startDiscordBot(options: DiscordBotOptions): DiscordBotHandle {
     shards.reset();
     created.on(Events.InteractionCreate, (interaction) => {
       if (controller.signal.aborted) return;
-      const handled = handleInteraction(interaction, deps, { deferAfterMs: options.deferAfterMs ?? 2_000 }).catch((error: unknown) =>
-        logger.error({ err: error }, 'Discord interaction failed'),
-      );
+      const handled = (async () => {
+        if (!(await claimInteraction(interaction.id))) return; // another replica answers it
+        await handleInteraction(interaction, deps, { deferAfterMs: options.deferAfterMs ?? 2_000 });
+      })().catch((error: unknown) => logger.error({ err: error }, 'Discord interaction failed'));
       inFlight.add(handled);
       void handled.finally(() => inFlight.delete(handled));
     });

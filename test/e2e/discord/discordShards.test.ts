@@ -145,6 +145,41 @@ describe.each([
   }, 60_000);
 });
 
+describe('two replicas, each holding every shard', () => {
+  let other: DiscordBotHandle | null = null;
+  afterEach(async () => {
+    await other?.stop();
+    other = null;
+  });
+
+  it('both receive each command of a shard; one answers it, once, and the commands are written once', async () => {
+    const guilds = shardedGuilds(2, [0, 1]);
+    fake = await startFakeDiscord({ guilds: guilds.map((guild) => guild.config), maxGuildsPerShard: 1, maxConcurrency: 16 });
+    const discord = fake;
+    const config = configFor(discord, 'auto');
+    bot = startDiscordBot({ config, pool: db.pool, clock, logger: silentLogger, tuning: TUNING });
+    other = startDiscordBot({ config, pool: db.pool, clock, logger: silentLogger, tuning: TUNING });
+    await Promise.all([bot.online, other.online]);
+    expect(discord.gatewaySessionShards().sort()).toEqual([[0, 2], [0, 2], [1, 2], [1, 2]]);
+    expect(discord.calls.filter((call) => call.method === 'PUT' && call.path.endsWith('/commands'))).toHaveLength(1);
+
+    const [, onShardOne] = guilds;
+    const ids: string[] = [];
+    for (const name of ['subscribe', 'subscriptions', 'upcoming']) {
+      const interaction = discord.dispatchInteraction(
+        discord.slashCommand({ name, options: name === 'subscribe' ? { bureau: 'DEVB' } : {}, guildId: onShardOne!.guildId, channelId: onShardOne!.channelId, memberPermissions: MANAGE_CHANNELS }),
+      );
+      await discord.waitForInteractionResponse(interaction.id);
+      ids.push(interaction.id);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300)); // room for a second answer, were there one
+    const callbacks = discord.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/callback'));
+    // One callback per command, all accepted: the other replica did not try (it would get 40060).
+    expect(callbacks.map((call) => call.status)).toEqual([204, 204, 204]);
+    expect(discord.interactionResponses.map((response) => response.interactionId)).toEqual(ids);
+  }, 60_000);
+});
+
 describe('shards that are not ready', () => {
   it('an unsharded client is refused with 4011 when Discord requires sharding; /healthz shows the shard disconnected', async () => {
     const guilds = shardedGuilds(2, [0, 1]);
