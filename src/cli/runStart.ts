@@ -83,7 +83,8 @@ export const runStart: Command = async (args, { config, logger, clock, stopSigna
     const platforms: Record<string, () => PlatformReachability> = {};
     if (telegram) platforms.telegram = () => telegram.reachability.current();
     if (discord) platforms.discord = () => discord.reachability.current();
-    const shards: Record<string, () => ShardHealth[]> = discord ? { discord: () => discord.shards() } : {};
+    // Only a platform with gateway shards (Discord) adds "shards" to /healthz.
+    const shards: Record<string, () => ShardHealth[]> | undefined = discord ? { discord: () => discord.shards() } : undefined;
     const lastTick: TickRecord = { at: null, ok: null, error: null, lastSuccessAt: null };
     const server = await startWebServer({
       host: config.http.host,
