@@ -27,6 +27,9 @@ export class ConfigError extends Error {
   }
 }
 
+const SHARDS_ALLOWED = '"auto" or a positive whole number';
+const isShardSetting = (value: unknown): boolean => value === 'auto' || (Number.isSafeInteger(value) && (value as number) >= 1);
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 // Each rule carries the human text used when the value is refused.
@@ -82,6 +85,8 @@ const schema = z.object({
     editors: z.array(z.string().regex(/^\d+$/, 'numeric Discord user ids')),
     editorRoleId: z.string().regex(/^\d+$/, 'a numeric role id').nullable(),
     guildId: z.string().regex(/^\d+$/, 'a numeric guild id').nullable(),
+    // discord.js internal sharding: every shard in this process; "auto" takes Discord's recommended count.
+    shards: z.custom<'auto' | number>(isShardSetting, { error: SHARDS_ALLOWED }),
   }),
   evidence: z.object({
     perPersonPerDay: z.number().int().min(1).max(1000),
@@ -94,7 +99,7 @@ type RawConfig = z.infer<typeof schema>;
 export type Config = DeepReadonly<Omit<RawConfig, 'now'> & { now: Date | null; root: string }>;
 type DeepReadonly<T> = T extends Date ? T : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
-type Parse = 'string' | 'int' | 'intList' | 'bool' | 'stringList';
+type Parse = 'string' | 'int' | 'intList' | 'bool' | 'stringList' | 'autoOrInt';
 interface EnvBinding {
   env: string;
   key: string;
@@ -115,6 +120,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'DISCORD_EDITORS', key: 'discord.editors', parse: 'stringList' },
   { env: 'DISCORD_EDITOR_ROLE_ID', key: 'discord.editorRoleId', parse: 'string' },
   { env: 'DISCORD_GUILD_ID', key: 'discord.guildId', parse: 'string' },
+  { env: 'DISCORD_SHARDS', key: 'discord.shards', parse: 'autoOrInt' },
   { env: 'POLICYWATCH_PROPOSALS_PER_DAY', key: 'evidence.perPersonPerDay', parse: 'int' },
   { env: 'POLICYWATCH_CLI_EDITORS', key: 'evidence.cliEditors', parse: 'stringList' },
   { env: 'POLICYWATCH_NOW', key: 'now', parse: 'string' },
@@ -165,6 +171,10 @@ function parseEnvValue(binding: EnvBinding, raw: string): unknown {
       return fail('true or false');
     case 'stringList':
       return raw.split(',').map((part) => part.trim()).filter(Boolean);
+    case 'autoOrInt':
+      // Anything else stays a string, which the schema refuses with the setting's own wording.
+      if (raw.trim().toLowerCase() === 'auto') return 'auto';
+      return /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
   }
 }
 

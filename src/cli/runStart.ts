@@ -15,7 +15,7 @@ import { enqueueDue } from '../schedule/enqueueDue.ts';
 import { startDeliveryLoop, type DeliveryLoop } from '../notify/startDeliveryLoop.ts';
 import { enqueueOverdueReport } from '../schedule/enqueueOverdueReport.ts';
 import { startScheduler } from '../schedule/startScheduler.ts';
-import { checkHealth, listUnconfiguredTargets, type PlatformReachability, type TickRecord } from '../services/checkHealth.ts';
+import { checkHealth, listUnconfiguredTargets, type PlatformReachability, type ShardHealth, type TickRecord } from '../services/checkHealth.ts';
 import type { Pool } from '../services/database.ts';
 import type { Logger } from '../logger.ts';
 import { summarizeTracking } from '../services/summarizeTracking.ts';
@@ -83,6 +83,8 @@ export const runStart: Command = async (args, { config, logger, clock, stopSigna
     const platforms: Record<string, () => PlatformReachability> = {};
     if (telegram) platforms.telegram = () => telegram.reachability.current();
     if (discord) platforms.discord = () => discord.reachability.current();
+    // Only a platform with gateway shards (Discord) adds "shards" to /healthz.
+    const shards: Record<string, () => ShardHealth[]> | undefined = discord ? { discord: () => discord.shards() } : undefined;
     const lastTick: TickRecord = { at: null, ok: null, error: null, lastSuccessAt: null };
     const server = await startWebServer({
       host: config.http.host,
@@ -95,7 +97,7 @@ export const runStart: Command = async (args, { config, logger, clock, stopSigna
       rateLimitPerMinute: config.http.rateLimitPerMinute,
       telegramWebhook: telegram?.webhook ?? null,
       health: async () => {
-        const report = await checkHealth({ pool: db.pool, platforms, lastTick: () => lastTick, deliverableChannels });
+        const report = await checkHealth({ pool: db.pool, platforms, shards, lastTick: () => lastTick, deliverableChannels });
         return { statusCode: report.status === 'ok' ? 200 : 503, body: report };
       },
       logger,

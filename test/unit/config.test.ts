@@ -54,6 +54,10 @@ describe('loadConfig', () => {
     [{ TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/' }, /telegram\.webhookUrl \(TELEGRAM_WEBHOOK_URL\) = "https:\/\/bot\.example\.org\/"; allowed: an http\(s\) URL with a path/],
     [{ TELEGRAM_WEBHOOK_SECRET: 'short' }, /telegram\.webhookSecret \(TELEGRAM_WEBHOOK_SECRET\) = "short"; allowed: 16 to 256 characters/],
     [{ POLICYWATCH_DIGEST_DAY: 'someday' }, /digest\.day \(POLICYWATCH_DIGEST_DAY\) = "someday"; allowed: one of "mon"/],
+    [{ DISCORD_SHARDS: 'many' }, /discord\.shards \(DISCORD_SHARDS\) = "many"; allowed: "auto" or a positive whole number/],
+    [{ DISCORD_SHARDS: '0' }, /discord\.shards \(DISCORD_SHARDS\) = 0; allowed: "auto" or a positive whole number/],
+    [{ DISCORD_SHARDS: '-2' }, /discord\.shards \(DISCORD_SHARDS\) = "-2"; allowed: "auto" or a positive whole number/],
+    [{ DISCORD_SHARDS: '1.5' }, /discord\.shards \(DISCORD_SHARDS\) = "1\.5"; allowed: "auto" or a positive whole number/],
   ])('refuses %o with one line naming key, value and what is allowed', (env, message) => {
     let error: unknown;
     try {
@@ -69,6 +73,13 @@ describe('loadConfig', () => {
   it('accepts webhook mode with a URL and a secret', () => {
     const config = loadConfig({ env: { TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'a-secret-of-sixteen' } });
     expect(config.telegram).toMatchObject({ mode: 'webhook', webhookUrl: 'https://bot.example.org/telegram/webhook', webhookSecret: 'a-secret-of-sixteen' });
+  });
+
+  it('reads discord.shards: 1 by default, "auto" or a count from DISCORD_SHARDS', () => {
+    expect(loadConfig({ env: {} }).discord.shards).toBe(1);
+    expect(loadConfig({ env: { DISCORD_SHARDS: 'auto' } }).discord.shards).toBe('auto');
+    expect(loadConfig({ env: { DISCORD_SHARDS: ' AUTO ' } }).discord.shards).toBe('auto');
+    expect(loadConfig({ env: { DISCORD_SHARDS: '4' } }).discord.shards).toBe(4);
   });
 
   it('names a missing extra config file', () => {

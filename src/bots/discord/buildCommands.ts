@@ -4,6 +4,7 @@
 // because editors are a role or a list of users the bot knows, not a Discord permission; it checks on receipt.
 import {
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
   InteractionContextType,
   Locale,
   PermissionFlagsBits,
@@ -71,6 +72,8 @@ function command(
     options,
     default_member_permissions: access.manage ? MANAGE_CHANNELS : null,
     contexts: access.contexts,
+    // Discord's default, said explicitly so the registered commands compare equal to these (registerDiscordCommands).
+    integration_types: [ApplicationIntegrationType.GuildInstall],
   };
 }
 

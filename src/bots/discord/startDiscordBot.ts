@@ -1,12 +1,19 @@
-// The Discord bot: one discord.js Client that logs in to the gateway, registers the slash commands (to one
-// guild when DISCORD_GUILD_ID is set, as that takes effect at once; otherwise globally) and answers
-// interactions. Alerts go through a REST client of their own (paced by the send budget shared across
-// processes), so they do not depend on the gateway. Returns the delivery adapter for the worker, the
-// gateway's reachability for /healthz and stop() for shutdown.
+// The Discord bot: one discord.js Client that logs in to the gateway with every shard (discord.shards, internal
+// sharding), registers the slash commands (to one guild when DISCORD_GUILD_ID is set, as that takes effect at
+// once; otherwise globally; only when Discord's differ, one replica at a time) and answers interactions from
+// whichever shard brings them, each claimed first so that of several replicas only one answers it. Alerts go
+// through a REST client of their own (paced by the send budget shared across processes), so they do not
+// depend on the gateway or its shards. Returns the delivery adapter for the worker, the gateway's
+// reachability and each shard's state for /healthz, and stop() for shutdown.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Client, Events, GatewayIntentBits, Partials, REST, Routes } from 'discord.js';
 import type { Clock } from '../../clock.ts';
 import { ConfigError, type Config } from '../../config.ts';
+import type { ShardHealth } from '../../services/checkHealth.ts';
 import type { Pool } from '../../services/database.ts';
+import { claimDiscordInteraction } from '../../services/discordInteractions.ts';
+import { takeTurns } from '../../services/takeTurns.ts';
 import type { Logger } from '../../logger.ts';
 import type { ChannelAdapter } from '../../notify/ChannelAdapter.ts';
 import { createDiscordDeliveryAdapter } from '../../notify/discord.ts';
@@ -16,7 +23,9 @@ import { retryWithBackoff } from '../retryWithBackoff.ts';
 import { trackReachability, type Reachability } from '../trackReachability.ts';
 import { createOutcomeTeller } from '../createOutcomeTeller.ts';
 import { formatMilestoneRef } from '../formatDueLine.ts';
-import { buildCommands } from './buildCommands.ts';
+import { buildShardOptions } from './buildShardOptions.ts';
+import { registerDiscordCommands } from './registerDiscordCommands.ts';
+import { trackShards } from './trackShards.ts';
 import { statusLabel } from '../describeProposal.ts';
 import { textsFor } from './texts.ts';
 import type { DiscordBotDeps } from './DiscordCommand.ts';
@@ -39,6 +48,8 @@ export interface DiscordBotHandle {
   adapter: ChannelAdapter;
   /** Whether the gateway is connected, for /healthz. */
   reachability: Reachability;
+  /** Each gateway shard of the current client (empty before it knows how many), for /healthz. */
+  shards(): ShardHealth[];
   /** Settles when the bot is first online (never, if Discord stays away). */
   online: Promise<void>;
   stop(): Promise<void>;
@@ -46,6 +57,8 @@ export interface DiscordBotHandle {
 
 // How long a login may wait for the gateway's READY before the attempt counts as failed.
 const READY_TIMEOUT_MS = 30_000;
+// How long an interaction waits for its claim before it is answered unclaimed, well inside Discord's 3 s.
+const CLAIM_WAIT_MS = 1_000;
 // Each step of stop() gets at most this long: the first Ctrl-C ends the service within seconds.
 const STOP_STEP_MS = 1_500;
 
@@ -77,9 +90,25 @@ export function startDiscordBot(options: DiscordBotOptions): DiscordBotHandle {
     languagePreferences: new Map(),
   };
   const reachability = trackReachability('discord', logger);
+  const shards = trackShards(reachability);
   const controller = new AbortController();
   const inFlight = new Set<Promise<void>>();
   let client: Client | null = null;
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  // Every replica holding a shard receives its interactions; the claim lets one answer. If the database fails
+  // or is slow, the interaction is answered anyway (Discord waits 3 s): a possible repeat beats no answer.
+  const claimInteraction = async (interactionId: string): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), CLAIM_WAIT_MS)));
+    try {
+      return await Promise.race([claimDiscordInteraction(pool, interactionId, owner), late]);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not claim a Discord interaction; answering it anyway');
+      return true;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   // A fresh client per login attempt: discord.js destroys the client when a login fails.
   const createClient = (): Client => {
@@ -88,24 +117,33 @@ export function startDiscordBot(options: DiscordBotOptions): DiscordBotHandle {
       intents: [GatewayIntentBits.Guilds],
       partials: [Partials.Channel],
       rest: createDiscordRestOptions(config.discord.apiRoot, options.tuning),
+      ...buildShardOptions(config.discord.shards),
     });
+    shards.reset();
     created.on(Events.InteractionCreate, (interaction) => {
       if (controller.signal.aborted) return;
-      const handled = handleInteraction(interaction, deps, { deferAfterMs: options.deferAfterMs ?? 2_000 }).catch((error: unknown) =>
-        logger.error({ err: error }, 'Discord interaction failed'),
-      );
+      const handled = (async () => {
+        if (!(await claimInteraction(interaction.id))) return; // another replica answers it
+        await handleInteraction(interaction, deps, { deferAfterMs: options.deferAfterMs ?? 2_000 });
+      })().catch((error: unknown) => logger.error({ err: error }, 'Discord interaction failed'));
       inFlight.add(handled);
       void handled.finally(() => inFlight.delete(handled));
     });
     created.on(Events.Error, (error) => logger.warn({ err: error }, 'Discord client error'));
-    created.on(Events.ShardDisconnect, (event) => {
-      if (!controller.signal.aborted) reachability.failed(new Error(`gateway disconnected (code ${event.code})`));
+    created.on(Events.ShardDisconnect, (event, id) => {
+      if (controller.signal.aborted) return;
+      shards.disconnected(id, event.code);
+      logger.error({ shard: id, code: event.code }, 'Discord gateway shard closed for good; its servers get no commands until a restart');
     });
-    created.on(Events.ShardReconnecting, () => {
-      if (!controller.signal.aborted) reachability.failed(new Error('gateway reconnecting'));
+    created.on(Events.ShardReconnecting, (id) => {
+      if (!controller.signal.aborted) shards.reconnecting(id);
     });
-    created.on(Events.ShardResume, () => reachability.reached());
-    created.on(Events.ShardReady, () => reachability.reached());
+    created.on(Events.ShardResume, (id) => shards.ready(id));
+    created.on(Events.ShardReady, (id) => {
+      // With "auto" the ids are known only now (discord.js asked the gateway how many shards to run).
+      shards.know(created.ws.shards.keys());
+      shards.ready(id);
+    });
     return created;
   };
 
@@ -149,15 +187,16 @@ export function startDiscordBot(options: DiscordBotOptions): DiscordBotHandle {
     reachability.reached();
     const applicationId = ready.application.id;
     const guildId = config.discord.guildId;
+    const scope = guildId ? `guild ${guildId}` : 'global';
     try {
-      const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
-      await ready.rest.put(route, { body: buildCommands() });
-      logger.info({ scope: guildId ? `guild ${guildId}` : 'global' }, 'Discord slash commands registered');
+      // Once per client (not per shard), and across replicas one at a time, each comparing with Discord's copy.
+      const written = await takeTurns(pool, `discord-commands:${applicationId}:${scope}`, () => registerDiscordCommands(ready, guildId));
+      logger.info({ scope }, written ? 'Discord slash commands registered' : 'Discord slash commands already up to date');
     } catch (error) {
       // The previous registration (if any) keeps working; alerts do not depend on it.
       logger.warn({ err: error }, 'could not register the Discord slash commands');
     }
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'Discord bot is online');
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size }, 'Discord bot is online');
     markOnline();
   };
   const running = run().catch((error: unknown) => logger.error({ err: error }, 'Discord connection loop failed'));
@@ -188,6 +227,7 @@ export function startDiscordBot(options: DiscordBotOptions): DiscordBotHandle {
   return {
     adapter,
     reachability,
+    shards: () => shards.list(),
     online,
     stop() {
       stopped ??= (async () => {

@@ -112,6 +112,28 @@ describe('command registration', () => {
     }
   });
 
+  it('writes the commands once: a restart and replicas starting together find them up to date', async () => {
+    const puts = () => fake.calls.filter((call) => call.method === 'PUT' && call.path.endsWith('/commands'));
+    await startBot();
+    expect(puts()).toHaveLength(1);
+    await bot!.stop();
+    await startBot(); // a restart of the same version
+    expect(puts()).toHaveLength(1);
+    await bot!.stop();
+    bot = null;
+    // Two replicas of a new deployment: one writes, the other (after its turn) finds Discord's copy equal.
+    fake.reset();
+    const config = loadConfig({ env: { DISCORD_BOT_TOKEN: fake.token, DISCORD_API_ROOT: fake.restApi, DISCORD_GUILD_ID: fake.guildId } });
+    const replicas = [0, 1].map(() => startDiscordBot({ config, pool: db.pool, clock, logger: silentLogger, tuning: { rest: { retries: 1, timeout: 2_000 } } }));
+    try {
+      await Promise.all(replicas.map((replica) => replica.online));
+      expect(puts()).toHaveLength(1);
+      expect(fake.calls.filter((call) => call.method === 'GET' && call.path.endsWith('/commands'))).toHaveLength(2);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.stop()));
+    }
+  });
+
   it('registers globally without DISCORD_GUILD_ID', async () => {
     await startBot({ DISCORD_GUILD_ID: '' });
     expect(fake.commands(fake.guildId)).toEqual([]);

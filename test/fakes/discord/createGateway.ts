@@ -3,11 +3,16 @@
 // INVALID_SESSION false, which makes the client re-identify), close codes 4001–4013 for protocol errors.
 // Compression: discord.js asks for compress=zlib-stream only when zlib-sync is installed (it is not here), and
 // @discordjs/ws falls back to identify compression (IDENTIFY d.compress) otherwise; both are supported.
+// Sharding as on Discord: IDENTIFY's shard [id, count] (absent means [0, 1]) picks the guilds of the session,
+// those with (guild_id >> 22) % count === id; every dispatch goes only to the sessions of its guild's shard
+// (events without a guild to shard 0). An invalid shard closes with 4010, and a session that would hold more
+// than maxGuildsPerShard guilds (Discord: 2,500) with 4011 Sharding required.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import zlib from 'node:zlib';
 import type { APIUser, GatewayGuildCreateDispatchData } from 'discord.js';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { shardOfGuild } from './shardOfGuild.ts';
 
 export interface GatewayPayload {
   op: number;
@@ -28,6 +33,8 @@ export interface GatewayOptions {
   applicationId: string;
   heartbeatIntervalMs: number;
   guildCreateDelayMs: number;
+  /** Discord closes with 4011 when one session would hold more guilds than this (2,500). */
+  maxGuildsPerShard: number;
   url(): string;
   guildCreates(): GatewayGuildCreateDispatchData[];
   nextSessionId(): string;
@@ -46,6 +53,8 @@ export interface Gateway {
   disconnect(code: number, reason?: string): void;
   openConnections(): number;
   sessionCount(): number;
+  /** The [id, count] of every identified session, in the order they identified. */
+  sessionShards(): Array<[number, number]>;
   close(): void;
 }
 
@@ -57,6 +66,7 @@ interface Session {
   id: string;
   seq: number;
   intents: number;
+  shard: [number, number];
   backlog: Array<{ s: number; payload: GatewayPayload }>;
   connection: Connection | null;
 }
@@ -113,6 +123,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (session.connection) send(session.connection, payload);
   }
 
+  /** Whether the session's shard receives this event: its guild's shard, or shard 0 for events with no guild. */
+  function receives(session: Session, event: string, data: unknown): boolean {
+    const guildId = guildOfEvent(event, data);
+    const [id, count] = session.shard;
+    return guildId === null ? id === 0 : shardOfGuild(guildId, count) === id;
+  }
+
   function later(delayMs: number, action: () => void): void {
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -132,15 +149,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (connection.session) return closeWith(connection, 4005, 'Already authenticated.');
     if (stripPrefix(data.token) !== options.token) return closeWith(connection, 4004, 'Authentication failed.');
     if (typeof data.intents !== 'number' || data.intents < 0) return closeWith(connection, 4013, 'Invalid intent(s).');
-    const shard = data.shard;
-    if (shard !== undefined && !(Array.isArray(shard) && shard[0] === 0 && shard[1] === 1)) {
-      return closeWith(connection, 4010, 'Invalid shard.');
-    }
+    const shard = data.shard === undefined ? ([0, 1] as [number, number]) : readShard(data.shard);
+    if (!shard) return closeWith(connection, 4010, 'Invalid shard.');
+    const guilds = options.guildCreates().filter((guild) => shardOfGuild(guild.id, shard[1]) === shard[0]);
+    if (guilds.length > options.maxGuildsPerShard) return closeWith(connection, 4011, 'Sharding required.');
     connection.identifyCompress = data.compress === true && connection.deflate === null;
-    const session: Session = { id: options.nextSessionId(), seq: 0, intents: data.intents, backlog: [], connection };
+    const session: Session = { id: options.nextSessionId(), seq: 0, intents: data.intents, shard, backlog: [], connection };
     sessions.set(session.id, session);
     connection.session = session;
-    const guilds = options.guildCreates();
     dispatchTo(session, 'READY', {
       v: 10,
       user_settings: {},
@@ -149,7 +165,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: options.url(),
-      shard: [0, 1],
+      ...(data.shard === undefined ? {} : { shard }),
       application: { id: options.applicationId, flags: 0 },
       relationships: [],
       private_channels: [],
@@ -260,7 +276,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
     dispatch(event, data, intent) {
       for (const session of sessions.values()) {
-        if (intent === undefined || (session.intents & intent) !== 0) dispatchTo(session, event, data);
+        if ((intent === undefined || (session.intents & intent) !== 0) && receives(session, event, data)) dispatchTo(session, event, data);
       }
     },
 
@@ -284,6 +300,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
     openConnections: () => connections.size,
     sessionCount: () => sessions.size,
+    sessionShards: () => [...sessions.values()].map((session) => [...session.shard] as [number, number]),
 
     close() {
       for (const timer of timers) clearTimeout(timer);
@@ -297,6 +314,22 @@ export function createGateway(options: GatewayOptions): Gateway {
       wss.close();
     },
   };
+}
+
+/** [shard_id, num_shards] with 0 <= shard_id < num_shards, or null when IDENTIFY's shard is not that. */
+function readShard(value: unknown): [number, number] | null {
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [id, count] = value as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  return (count as number) >= 1 && (id as number) >= 0 && (id as number) < (count as number) ? [id as number, count as number] : null;
+}
+
+/** The guild an event belongs to: the guild itself for GUILD_CREATE/UPDATE/DELETE, else its guild_id. */
+function guildOfEvent(event: string, data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const record = data as { id?: unknown; guild_id?: unknown };
+  if ((event === 'GUILD_CREATE' || event === 'GUILD_UPDATE' || event === 'GUILD_DELETE') && typeof record.id === 'string') return record.id;
+  return typeof record.guild_id === 'string' ? record.guild_id : null;
 }
 
 function stripPrefix(token: unknown): string {

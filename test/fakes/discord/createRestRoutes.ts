@@ -32,6 +32,10 @@ export interface RestRoute {
 
 export interface RestHooks {
   gatewayUrl(): string;
+  /** GET /gateway/bot's recommended shard count. */
+  recommendedShards(): number;
+  /** Identifies allowed per 5 seconds (session_start_limit.max_concurrency). */
+  maxConcurrency: number;
   /** A message appeared or changed, for MESSAGE_CREATE / MESSAGE_UPDATE dispatches. */
   onMessage(event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', message: APIMessage): void;
 }
@@ -46,6 +50,16 @@ const ALLOWED_RESPONSES: Record<number, number[]> = {
   4: [8],
   5: [4, 5, 6, 7],
 };
+
+function stripLocalizations<T>(entry: T): T {
+  if (Array.isArray(entry)) return entry.map(stripLocalizations) as T;
+  if (typeof entry !== 'object' || entry === null) return entry;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (key !== 'name_localizations' && key !== 'description_localizations') out[key] = key === 'options' || key === 'choices' ? stripLocalizations(value) : value;
+  }
+  return out as T;
+}
 
 const ok = (body: unknown): RestAnswer => ({ status: 200, body });
 const noContent = (): RestAnswer => ({ status: 204 });
@@ -127,8 +141,8 @@ export function createRestRoutes(world: DiscordWorld, hooks: RestHooks): RestRou
   add('GET', '/gateway/bot', true, () =>
     ok({
       url: hooks.gatewayUrl(),
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      shards: hooks.recommendedShards(),
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: hooks.maxConcurrency },
     }),
   );
 
@@ -157,7 +171,11 @@ export function createRestRoutes(world: DiscordWorld, hooks: RestHooks): RestRou
 
   // Application commands, global and per guild
   for (const prefix of ['/applications/:applicationId/commands', '/applications/:applicationId/guilds/:guildId/commands']) {
-    add('GET', prefix, true, (request) => ok(world.commands.get(commandScope(request).key) ?? []));
+    // Without with_localizations=true Discord leaves out the localization maps (it sends the caller's locale only).
+    add('GET', prefix, true, (request) => {
+      const commands = world.commands.get(commandScope(request).key) ?? [];
+      return ok(request.query.get('with_localizations') === 'true' ? commands : commands.map(stripLocalizations));
+    });
     add('PUT', prefix, true, (request) => {
       const { key, guildId } = commandScope(request);
       const existing = world.commands.get(key) ?? [];

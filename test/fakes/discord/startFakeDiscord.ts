@@ -1,6 +1,7 @@
 // A fake Discord on 127.0.0.1 for the real discord.js client: REST v10 under /api/v10 and the gateway on the
 // same port (any WebSocket upgrade outside /api). Pass `rest: { api: fake.restApi }` to a discord.js Client or
 // REST; GET /gateway/bot points the client at the gateway, so nothing ever leaves the machine.
+// Sharded like Discord (see createGateway): /gateway/bot recommends a shard count for the guilds it has.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
@@ -25,6 +26,7 @@ import { DiscordApiError, httpError } from './DiscordApiError.ts';
 import { readDiscordBody, type UploadedFile } from './readDiscordBody.ts';
 import { toPathPattern } from './toPathPattern.ts';
 
+export { pickGuildIdOnShard, shardOfGuild } from './shardOfGuild.ts';
 export { DiscordApiError, discordError, DISCORD_ERROR_CODES } from './DiscordApiError.ts';
 export type { DiscordFailure } from './createFailureScript.ts';
 export type { FakeChannelConfig, FakeGuildConfig, FakeMemberConfig, FakeRoleConfig } from './buildGuild.ts';
@@ -50,6 +52,12 @@ export interface StartFakeDiscordOptions {
   guildCreateDelayMs?: number;
   /** How long a nonce is remembered for enforce_nonce (Discord: "the past few minutes"). */
   nonceWindowMs?: number;
+  /** Guilds one gateway session may hold before IDENTIFY is refused with 4011 (Discord: 2,500). */
+  maxGuildsPerShard?: number;
+  /** GET /gateway/bot's shards; default one per 1,000 guilds (Discord's rule of thumb), at least enough for maxGuildsPerShard. */
+  recommendedShards?: number;
+  /** session_start_limit.max_concurrency: discord.js identifies this many shards per 5 seconds. Default 1. */
+  maxConcurrency?: number;
 }
 
 export interface DiscordCall {
@@ -103,6 +111,8 @@ export interface FakeDiscord {
   invalidateSessions(resumable: boolean): void;
   disconnectGateway(code?: number): void;
   openGatewayConnections(): number;
+  /** The [shard_id, num_shards] of every identified gateway session. */
+  gatewaySessionShards(): Array<[number, number]>;
   close(): Promise<void>;
 }
 
@@ -149,8 +159,12 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     if (!guild) throw new Error(`Unknown guild ${guildId}`);
     return buildGuildCreate(guild, guild.channelIds.map((id) => world.channelFor(id)));
   };
+  const maxGuildsPerShard = options.maxGuildsPerShard ?? 2_500;
+  const recommendedShards = (): number =>
+    options.recommendedShards ?? Math.max(1, Math.ceil(world.guilds.size / 1_000), Math.ceil(world.guilds.size / maxGuildsPerShard));
   const gateway = createGateway({
     token,
+    maxGuildsPerShard,
     bot,
     applicationId,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
@@ -161,6 +175,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   });
   const routes = createRestRoutes(world, {
     gatewayUrl,
+    recommendedShards,
+    maxConcurrency: options.maxConcurrency ?? 1,
     onMessage(event, message) {
       const inGuild = (message as APIMessage & { guild_id?: string }).guild_id !== undefined;
       gateway.dispatch(event, message, inGuild ? GUILD_MESSAGES_INTENT : DIRECT_MESSAGES_INTENT);
@@ -332,6 +348,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     invalidateSessions: (resumable) => gateway.invalidateSessions(resumable),
     disconnectGateway: (code = 4000) => gateway.disconnect(code),
     openGatewayConnections: () => gateway.openConnections(),
+    gatewaySessionShards: () => gateway.sessionShards(),
 
     close() {
       closed ??= new Promise<void>((resolve) => {

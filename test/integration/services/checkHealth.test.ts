@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscribe } from '../../../src/db/subscriptions.ts';
 import { createPool } from '../../../src/db/createPool.ts';
-import { checkHealth, type PlatformReachability, type TickRecord } from '../../../src/services/checkHealth.ts';
+import { checkHealth, type PlatformReachability, type ShardHealth, type TickRecord } from '../../../src/services/checkHealth.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/createTestDatabase.ts';
 import { freePort } from '../../support/freePort.ts';
 
@@ -54,6 +54,16 @@ describe('checkHealth', () => {
     // what runStart does on the next successful tick
     Object.assign(record, { at: new Date(), ok: true, error: null, lastSuccessAt: new Date() });
     expect((await checkHealth({ pool: db.pool, platforms: {}, lastTick: () => record, deliverableChannels: ['console', 'discord'] })).status).toBe('ok');
+
+    // Gateway shards: listed with their state; one not ready degrades the service even if the platform says ok.
+    const shard = (id: number, state: ShardHealth['state'], reason: string | null = null): ShardHealth => ({ id, state, since: at, reason });
+    const sharded = (list: ShardHealth[]) =>
+      checkHealth({ pool: db.pool, platforms: { discord: () => ({ state: 'ok' }) }, shards: { discord: () => list }, lastTick: tick({}), deliverableChannels: ['console', 'discord'] });
+    const allReady = await sharded([shard(0, 'ready'), shard(1, 'ready')]);
+    expect(allReady.status).toBe('ok');
+    expect(allReady.shards).toEqual({ discord: [{ id: 0, state: 'ready', since: at.toISOString(), reason: null }, { id: 1, state: 'ready', since: at.toISOString(), reason: null }] });
+    expect((await sharded([shard(0, 'ready'), shard(1, 'disconnected', 'code 4011')])).status).toBe('degraded');
+    expect((await sharded([shard(0, 'reconnecting'), shard(1, 'ready')])).status).toBe('degraded');
 
     const before = await checkHealth({ pool: db.pool, platforms: {}, lastTick: () => ({ at: null, ok: null, error: null, lastSuccessAt: null }), deliverableChannels: ['console', 'discord'] });
     expect(before.status).toBe('ok'); // no tick yet is not a failure
