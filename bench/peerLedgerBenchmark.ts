@@ -4,7 +4,10 @@
 // adapter — on the same PostgreSQL, graphile-worker in a schema of its own, in alternating rounds. Prints the
 // median rate of each and their ratio per alert (policywatch ÷ graphile-worker) as one JSON line.
 // BENCH_PEER_ROUNDS (default 3) rounds each; BENCH_QUICK=1 seeds a tenth of the subscriptions (about 10,000 alerts).
+// BENCH_PEER_BEFORE=<dir> also drains with the worker of another checkout (e.g. `git archive` of an earlier
+// commit, with node_modules linked), in the same rounds, to measure a change side by side.
 import { makeWorkerUtils, run, runMigrations as runGraphileMigrations, type WorkerUtils } from 'graphile-worker';
+import path from 'node:path';
 import { createFixedClock } from '../src/clock.ts';
 import { createLogger } from '../src/logger.ts';
 import { deliverNotifications } from '../src/notify/deliverNotifications.ts';
@@ -14,7 +17,8 @@ import { LEDGER_NOW, LEDGER_POLICY, restoreAlertLedger, seedAlertLedger } from '
 const QUICK = process.env.BENCH_QUICK === '1';
 const ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 3);
 const MILESTONES = 100_000;
-const SUBSCRIPTIONS = QUICK ? 1_000 : 10_000;
+// The tick benchmark's shape with more subscriptions: on this tree 10,000 give 55,254 alerts, 18,250 about 100,000.
+const SUBSCRIPTIONS = Number(process.env.BENCH_PEER_SUBSCRIPTIONS ?? (QUICK ? 1_800 : 18_250));
 const GRAPHILE_SCHEMA = 'graphile_worker_bench';
 // graphile-worker's performance guide: batched fetch into a local queue, completions written in batches.
 const GRAPHILE_SETTINGS = { concurrentJobs: 24, maxPoolSize: 25, localQueue: { size: 500 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 };
@@ -56,11 +60,13 @@ async function drainGraphile(url: string, utils: WorkerUtils, jobs: number): Pro
   return jobs / seconds;
 }
 
-async function drainPolicywatch(pool: Parameters<typeof deliverNotifications>[0]['pool'], alerts: number): Promise<{ perSecond: number; messages: number }> {
+type Deliver = typeof deliverNotifications;
+
+async function drainPolicywatch(deliver: Deliver, pool: Parameters<Deliver>[0]['pool'], alerts: number): Promise<{ perSecond: number; messages: number }> {
   await restoreAlertLedger(pool);
   let messages = 0;
   const started = performance.now();
-  const report = await deliverNotifications({
+  const report = await deliver({
     pool,
     clock: createFixedClock(new Date(LEDGER_NOW.getTime() + 120_000)),
     logger: createLogger(silent),
@@ -86,19 +92,27 @@ try {
   const utils = await makeWorkerUtils({ connectionString: db.url, schema: GRAPHILE_SCHEMA, logger: quietGraphileLogger });
   const graphile: number[] = [];
   const policywatch: number[] = [];
+  const before: number[] = [];
+  const beforeDir = process.env.BENCH_PEER_BEFORE;
+  const deliverBefore: Deliver | null = beforeDir
+    ? ((await import(path.resolve(beforeDir, 'src/notify/deliverNotifications.ts'))) as { deliverNotifications: Deliver }).deliverNotifications
+    : null;
   let messages = 0;
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      // Alternating which goes first, so neither always meets a warmer cache or a quieter machine.
-      const order = round % 2 ? ['policywatch', 'graphile'] : ['graphile', 'policywatch'];
+      // The order rotates each round, so none always meets a warmer cache or a quieter machine.
+      const contenders = deliverBefore ? ['graphile', 'policywatch', 'before'] : ['graphile', 'policywatch'];
+      const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
       for (const which of order) {
-        if (which === 'graphile') graphile.push(await drainGraphile(db.url, utils, alerts));
+        let rate: number;
+        if (which === 'graphile') graphile.push((rate = await drainGraphile(db.url, utils, alerts)));
+        else if (which === 'before') before.push((rate = (await drainPolicywatch(deliverBefore!, db.pool, alerts)).perSecond));
         else {
-          const drained = await drainPolicywatch(db.pool, alerts);
-          policywatch.push(drained.perSecond);
+          const drained = await drainPolicywatch(deliverNotifications, db.pool, alerts);
+          policywatch.push((rate = drained.perSecond));
           messages = drained.messages;
         }
-        process.stderr.write(`peer round ${round + 1} ${which}: ${Math.round((which === 'graphile' ? graphile : policywatch).at(-1)!)}/s\n`);
+        process.stderr.write(`peer round ${round + 1} ${which}: ${Math.round(rate)}/s\n`);
       }
     }
   } finally {
@@ -117,6 +131,9 @@ try {
       ratio: Number((policywatchMedian / graphileMedian).toFixed(2)),
       graphileRounds: graphile.map(Math.round),
       policywatchRounds: policywatch.map(Math.round),
+      ...(before.length
+        ? { beforeAlertsPerSecond: Math.round(median(before)), beforeRatio: Number((median(before) / graphileMedian).toFixed(2)), beforeRounds: before.map(Math.round) }
+        : {}),
       graphileVersion: (await import('graphile-worker/package.json', { with: { type: 'json' } })).default.version,
     })}\n`,
   );
