@@ -39,6 +39,7 @@ import { daysBetween, formatLocalTime, toLocalDate } from '../domain/zonedTime.t
 import type { Logger } from '../logger.ts';
 import { channelOf, DeliveryError, type AlertItem, type ChannelAdapter, type OutgoingMessage } from './ChannelAdapter.ts';
 import { computeLeaseMargin, trackSendTimes, type SendTimes } from './trackSendTimes.ts';
+import { createWriteBatcher, type WriteBatcher } from './createWriteBatcher.ts';
 
 export interface DeliveryOptions {
   pool: Pool;
@@ -289,6 +290,8 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     const channels = [...new Set(claimed.map((row) => channelOf(row.target)))];
     const slowestSend = (): number => Math.max(...channels.map((channel) => timesOf(channel).slowest()));
     const claim = holdLease({ pool, lease, leaseMs: options.leaseMs, logger, held: () => held, claimedFrom, slowestSend });
+    // The claim's successful sends are recorded together (one fenced UPDATE for whatever finished meanwhile).
+    const sentMarks = createWriteBatcher((ids) => record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now())));
     try {
       const details = await loadNotificationDetails(pool, claimed.map((row) => row.id));
       const groups = new Map<string, NotificationDetails[]>();
@@ -313,7 +316,7 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
         timesOf(channelOf(rows[0]!.target)).observe(Date.now() - sendStarted);
         claim.sendTimed();
         held -= rows.length;
-        await recordOutcome(rows, lease, outcome);
+        await recordOutcome(rows, lease, outcome, sentMarks);
       });
     } finally {
       claim.release();
@@ -350,11 +353,10 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     }
   }
 
-  async function recordOutcome(rows: NotificationDetails[], lease: Lease, outcome: 'sent' | DeliveryError): Promise<void> {
+  async function recordOutcome(rows: NotificationDetails[], lease: Lease, outcome: 'sent' | DeliveryError, sentMarks: WriteBatcher): Promise<void> {
     const target = rows[0]!.target;
-    const ids = rows.map((row) => row.id);
     if (outcome === 'sent') {
-      await record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now()));
+      await sentMarks.add(rows.map((row) => row.id));
       return;
     }
     const failure = outcome;
