@@ -8,7 +8,7 @@
 //   database's clock, which cannot skip.
 // - Discord runs in real time (40 s), once with the shared send budget of production and once with
 //   @discordjs/rest's own pacing alone.
-// BENCH_QUICK=1: 1,000 chats and 200 channels.
+// BENCH_QUICK=1: 1,000 chats and 200 channels. BENCH_LAST=telegram or discord runs only that platform.
 import { Api } from 'grammy';
 import { REST } from 'discord.js';
 import type pg from 'pg';
@@ -151,6 +151,9 @@ async function runDiscord(withBudget: boolean) {
   }
 }
 
-for (const run of [runTelegram, () => runDiscord(true), () => runDiscord(false)]) {
-  process.stdout.write(`${JSON.stringify(await run())}\n`);
-}
+const only = process.env.BENCH_LAST;
+const runs = [
+  ...(only && only !== 'telegram' ? [] : [runTelegram]),
+  ...(only && only !== 'discord' ? [] : [() => runDiscord(true), () => runDiscord(false)]),
+];
+for (const run of runs) process.stdout.write(`${JSON.stringify(await run())}\n`);
