@@ -5,7 +5,8 @@
 //
 // What holds under faults:
 // - Only the platform call decides whether a send failed. Recording the outcome is a separate write, retried
-//   on its own, so a database error after a send never re-sends the message and never ends it dead.
+//   on its own, so a database error after a send never re-sends the message and never ends it dead. The
+//   successful sends of a claim share their writes (group commit); each group waits for the one covering it.
 // - The lease is renewed while the claim is in flight (heartbeat). When it cannot be renewed in time, the
 //   claim's remaining sends are cancelled (the adapter gets an aborted signal) rather than risk a second worker
 //   sending the same rows after the lease ran out. The cancel comes early enough for a send already started to
