@@ -11,6 +11,8 @@ import { freePort } from '../test/support/freePort.ts';
 
 export interface BenchDatabase {
   pool: Pool;
+  /** The server's URL, for a benchmark that opens connections of its own (a peer library's pool). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   await runMigrations(pool, path.join(PROJECT_ROOT, 'migrations'));
   return {
     pool,
+    url,
     close: async () => {
       await pool.end();
       await stopServer();

@@ -5,7 +5,8 @@
 //
 // What holds under faults:
 // - Only the platform call decides whether a send failed. Recording the outcome is a separate write, retried
-//   on its own, so a database error after a send never re-sends the message and never ends it dead.
+//   on its own, so a database error after a send never re-sends the message and never ends it dead. The
+//   successful sends of a claim share their writes (group commit); each group waits for the one covering it.
 // - The lease is renewed while the claim is in flight (heartbeat). When it cannot be renewed in time, the
 //   claim's remaining sends are cancelled (the adapter gets an aborted signal) rather than risk a second worker
 //   sending the same rows after the lease ran out. The cancel comes early enough for a send already started to
@@ -39,6 +40,7 @@ import { daysBetween, formatLocalTime, toLocalDate } from '../domain/zonedTime.t
 import type { Logger } from '../logger.ts';
 import { channelOf, DeliveryError, type AlertItem, type ChannelAdapter, type OutgoingMessage } from './ChannelAdapter.ts';
 import { computeLeaseMargin, trackSendTimes, type SendTimes } from './trackSendTimes.ts';
+import { createWriteBatcher, type WriteBatcher } from './createWriteBatcher.ts';
 
 export interface DeliveryOptions {
   pool: Pool;
@@ -289,6 +291,8 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     const channels = [...new Set(claimed.map((row) => channelOf(row.target)))];
     const slowestSend = (): number => Math.max(...channels.map((channel) => timesOf(channel).slowest()));
     const claim = holdLease({ pool, lease, leaseMs: options.leaseMs, logger, held: () => held, claimedFrom, slowestSend });
+    // The claim's successful sends are recorded together (one fenced UPDATE for whatever finished meanwhile).
+    const sentMarks = createWriteBatcher((ids) => record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now())));
     try {
       const details = await loadNotificationDetails(pool, claimed.map((row) => row.id));
       const groups = new Map<string, NotificationDetails[]>();
@@ -313,7 +317,7 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
         timesOf(channelOf(rows[0]!.target)).observe(Date.now() - sendStarted);
         claim.sendTimed();
         held -= rows.length;
-        await recordOutcome(rows, lease, outcome);
+        await recordOutcome(rows, lease, outcome, sentMarks);
       });
     } finally {
       claim.release();
@@ -350,11 +354,10 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     }
   }
 
-  async function recordOutcome(rows: NotificationDetails[], lease: Lease, outcome: 'sent' | DeliveryError): Promise<void> {
+  async function recordOutcome(rows: NotificationDetails[], lease: Lease, outcome: 'sent' | DeliveryError, sentMarks: WriteBatcher): Promise<void> {
     const target = rows[0]!.target;
-    const ids = rows.map((row) => row.id);
     if (outcome === 'sent') {
-      await record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now()));
+      await sentMarks.add(rows.map((row) => row.id));
       return;
     }
     const failure = outcome;

@@ -16,6 +16,7 @@ import type {
 import { buildChannel, buildGuildCreate, buildUser, type FakeChannelConfig, type FakeGuildConfig } from './buildGuild.ts';
 import { buildAutocomplete, buildSlashCommand, type AutocompleteInput, type SlashCommandInput } from './buildInteraction.ts';
 import { buildRateLimitHeaders } from './buildRateLimitHeaders.ts';
+import { createDiscordRateLimits } from './createDiscordRateLimits.ts';
 import { createDiscordWorld, type InteractionResponseRecord } from './createDiscordWorld.ts';
 import { createFailureScript, type DiscordFailure } from './createFailureScript.ts';
 import { createGateway, type ReceivedPayload } from './createGateway.ts';
@@ -58,6 +59,10 @@ export interface StartFakeDiscordOptions {
   recommendedShards?: number;
   /** session_start_limit.max_concurrency: discord.js identifies this many shards per 5 seconds. Default 1. */
   maxConcurrency?: number;
+  /** Enforce Discord's global limit (50/s) and per-route buckets with 429s; off, every answer reports room left. */
+  enforceLimits?: boolean;
+  /** The clock the limits count on (a benchmark's virtual one); default Date.now. */
+  now?: () => number;
 }
 
 export interface DiscordCall {
@@ -86,6 +91,8 @@ export interface FakeDiscord {
   readonly calls: readonly DiscordCall[];
   readonly gatewayPayloads: readonly ReceivedPayload[];
   readonly interactionResponses: readonly InteractionResponseRecord[];
+  /** Requests refused for a rate limit (only with enforceLimits). */
+  readonly rateLimited: { readonly total: number; readonly global: number; readonly route: number };
   /** Every message created (channel posts, webhook posts, interaction replies incl. ephemeral: flags & 64), oldest first. */
   messages(channelId?: string): APIMessage[];
   commands(guildId?: string): APIApplicationCommand[];
@@ -183,6 +190,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     },
   });
   const failures = createFailureScript();
+  const limits = options.enforceLimits ? createDiscordRateLimits(options.now) : null;
   const calls: DiscordCall[] = [];
   const callWaiters = createWaiters<DiscordCall>();
   const responseWaiters = createWaiters<InteractionResponseRecord>();
@@ -224,12 +232,14 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       const route = matching.find((candidate) => candidate.method === method);
       if (!route) throw httpError(405);
       if (route.auth && req.headers.authorization !== `Bot ${token}`) throw httpError(401);
+      const limited = limits?.check(method, path);
+      if (limited?.refused) return respond(res, call, { status: 429, body: limited.refused.body, headers: limited.headers });
       const scripted = failures.take(method, path);
       if (scripted) return respond(res, call, scripted);
       const params: Record<string, string> = {};
       for (const [name, value] of Object.entries(route.pattern.exec(path)?.groups ?? {})) params[name] = value;
       const answer = route.handle({ method, path, params, query: url.searchParams, body: body.json, files: body.files });
-      respond(res, call, { ...answer, headers: { ...buildRateLimitHeaders(method, path), ...answer.headers } });
+      respond(res, call, { ...answer, headers: { ...(limited?.headers ?? buildRateLimitHeaders(method, path)), ...answer.headers } });
     } catch (error) {
       if (error instanceof DiscordApiError) {
         return respond(res, call, { status: error.status, body: error.body, headers: { ...buildRateLimitHeaders(method, path), ...error.headers } });
@@ -271,6 +281,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     calls,
     gatewayPayloads: gateway.received,
     interactionResponses: world.interactionResponses,
+    rateLimited: limits?.rateLimited ?? { total: 0, global: 0, route: 0 },
 
     messages: (channelId) => (channelId === undefined ? [...world.messages] : world.messages.filter((message) => message.channel_id === channelId)),
     commands: (guildId) => [...(world.commands.get(guildId ?? 'global') ?? [])],
@@ -278,6 +289,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     reset() {
       calls.length = 0;
       world.reset();
+      limits?.reset();
       failures.clear();
       gateway.received.length = 0;
     },

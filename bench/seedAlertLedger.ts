@@ -1,0 +1,53 @@
+// A day's alert ledger of the tick benchmark's shape (100,000 milestones, 10,000 subscriptions, one 09:00 tick:
+// about 100,000 alerts for 9,200 targets), queued by the real tick, then kept aside so each round of a drain
+// benchmark starts from the same rows on a freshly vacuumed table rather than from the previous round's
+// dead tuples.
+import pg from 'pg';
+import { BUREAUS } from '../src/domain/bureaus.ts';
+import { enqueueAlerts } from '../src/schedule/enqueueAlerts.ts';
+
+export const LEDGER_NOW = new Date('2025-06-02T09:30:00+08:00');
+export const LEDGER_POLICY = { timezone: 'Asia/Hong_Kong', leadDays: [30, 7, 1], sendAt: '09:00', missedGraceDays: 0, overdueEveryDays: 7 };
+
+/** Seeds milestones and subscriptions, runs one tick and saves its alerts; returns how many it queued. */
+export async function seedAlertLedger(pool: pg.Pool, options: { milestones: number; subscriptions: number }): Promise<number> {
+  const codes = BUREAUS.map((b) => b.code);
+  await pool.query(`INSERT INTO bureaus (code, name_zh, name_en) SELECT * FROM unnest($1::text[], $1::text[], $1::text[])`, [codes]);
+  await pool.query(`INSERT INTO documents (key, title, language, published, sha256) VALUES ('bench', 'bench', 'en', '2015-01-01', 'x')`);
+  await pool.query(
+    `INSERT INTO commitments (document_id, ref, position, text, bureaus)
+     SELECT 1, 'B-' || i, i, 'commitment ' || i,
+            CASE WHEN i % 3 = 0 THEN ARRAY[($1::text[])[1 + i % 19], ($1::text[])[1 + (i * 7) % 19]] ELSE ARRAY[($1::text[])[1 + i % 19]] END
+     FROM generate_series(1, $2::int) AS i`,
+    [codes, options.milestones],
+  );
+  await pool.query(
+    `INSERT INTO milestones (commitment_id, seq, kind, phrase, due, extracted_due, status, status_changed_at)
+     SELECT c.id, 1, 'deadline', 'bench', d.due, d.due,
+            CASE WHEN d.due < $1::date AND c.id % 50 <> 0 THEN 'met' ELSE 'pending' END, '2015-01-01'
+     FROM commitments c CROSS JOIN LATERAL (SELECT DATE '2015-01-01' + ((c.id * 7919) % 7305)::int AS due) d`,
+    [LEDGER_NOW.toISOString().slice(0, 10)],
+  );
+  await pool.query(
+    `INSERT INTO subscriptions (target, bureaus, refs, watchdog, active_since)
+     SELECT 'telegram:' || (100000 + i),
+            CASE WHEN i % 200 = 0 OR i % 50 BETWEEN 1 AND 4 THEN NULL
+                 ELSE (SELECT array_agg(DISTINCT ($1::text[])[1 + (i * k * 13) % 19]) FROM generate_series(1, 1 + i % 3) AS k) END,
+            CASE WHEN i % 50 BETWEEN 1 AND 4 THEN ARRAY['B-' || (1 + (i * 31) % $2::int), 'B-' || (1 + (i * 37) % $2::int)] END,
+            i % 5 = 0, '2015-01-01'
+     FROM generate_series(1, $3::int) AS i`,
+    [codes, options.milestones, options.subscriptions],
+  );
+  await pool.query(`INSERT INTO scheduler_state (name, covered_until) VALUES ('alerts', $1)`, [new Date(LEDGER_NOW.getTime() - 86_400_000)]);
+  await pool.query('ANALYZE');
+  const { enqueued } = await enqueueAlerts(pool, LEDGER_NOW, LEDGER_POLICY);
+  await pool.query('CREATE TABLE bench_saved_alerts AS SELECT * FROM notifications');
+  return enqueued;
+}
+
+/** Puts the saved alerts back as the whole ledger, all pending, on a table without dead tuples. */
+export async function restoreAlertLedger(pool: pg.Pool): Promise<void> {
+  await pool.query('TRUNCATE notifications');
+  await pool.query('INSERT INTO notifications SELECT * FROM bench_saved_alerts');
+  await pool.query('VACUUM ANALYZE notifications');
+}
