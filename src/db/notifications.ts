@@ -61,6 +61,8 @@ export const OUTBOX_CHANNEL = 'policywatch_outbox';
 
 // The advisory-lock class of targets being claimed (two-key form, apart from the tick's one-key locks).
 const CLAIM_LOCK_CLASS = 0x70770001;
+// How many rows past its limit a claim looks at, so that targets other claims hold leave it enough to take.
+const CANDIDATE_FACTOR = 4;
 
 /** One claim: its rows are ours while lease_owner and lease_token still match and state is 'sending'. */
 export interface Lease {
@@ -82,17 +84,21 @@ export async function claimNotifications(
   options: { lease: Lease; now: Date; leaseMs: number; limit: number; channels: readonly string[] },
 ): Promise<ClaimedNotification[]> {
   const { rows } = await db.query<ClaimedNotification>(
-    `WITH due AS (
+    `WITH candidates AS MATERIALIZED (
        SELECT n.target FROM notifications n JOIN subscriptions s ON s.id = n.subscription_id
        WHERE n.state = 'pending' AND n.available_at <= $3
          AND (s.paused_until IS NULL OR s.paused_until <= $3)
          AND split_part(n.target, ':', 1) = ANY($6::text[])
-         AND pg_try_advisory_xact_lock(${CLAIM_LOCK_CLASS}, hashtext(n.target))
        ORDER BY n.available_at, n.id
+       LIMIT $5::int * ${CANDIDATE_FACTOR}
+     ),
+     -- The target lock is tried here, over rows already in order, so the LIMIT stops trying once it has enough:
+     -- tried next to the sort it would be taken on every pending target, and a claim in flight would hold them
+     -- all and leave concurrent claims empty. Rows another claim took meanwhile are dropped by the re-check below.
+     due AS (
+       SELECT c.target FROM candidates c
+       WHERE pg_try_advisory_xact_lock(${CLAIM_LOCK_CLASS}, hashtext(c.target))
        LIMIT $5
-       -- rows another claimer holds are skipped here too, so a concurrent claim picks other targets
-       -- instead of coming back empty and ending its drain while work is left
-       FOR UPDATE OF n SKIP LOCKED
      ),
      claimable AS (
        SELECT n.id FROM notifications n

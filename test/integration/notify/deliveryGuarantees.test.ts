@@ -158,6 +158,24 @@ describe('delivery guarantees', () => {
     expect([...claimsOf.entries()].filter(([, tokens]) => tokens.size > 1).map(([target]) => target)).toEqual([]);
   });
 
+  it('a claim in flight holds only the targets it takes: a concurrent claim still finds the others', async () => {
+    await subscribeChats(20); // four alerts per chat
+    const now = hk('2024-12-24T09:31:00');
+    const first = await db.pool.connect();
+    try {
+      // The first claim's transaction stays open, as it does while its statement runs under load.
+      await first.query('BEGIN');
+      const held = await claimNotifications(first, { lease: { owner: 'a', token: randomUUID() }, now, leaseMs: 30_000, limit: 4, channels: ['telegram'] });
+      expect(new Set(held.map((row) => row.target)).size).toBe(1);
+      const other = await claimNotifications(db.pool, { lease: { owner: 'b', token: randomUUID() }, now, leaseMs: 30_000, limit: 4, channels: ['telegram'] });
+      expect(other).toHaveLength(4);
+      expect(other.some((row) => held.some((h) => h.target === row.target))).toBe(false);
+      await first.query('COMMIT');
+    } finally {
+      first.release();
+    }
+  });
+
   it('claims whole targets: a small batch never splits one chat’s alerts into two messages', async () => {
     const total = await subscribeChats(5); // four alerts per chat
     const { adapter, sent } = recorder();
