@@ -36,8 +36,8 @@ export interface DigestRowInput {
   slotAt: Date;
   target: string;
   skip: boolean;
-  /** The digest, already JSON. */
-  payloadJson: string;
+  /** The digest, JSON-ready. */
+  payload: unknown;
 }
 
 /** Distinct stored schedule choices of active digest subscriptions, so equal choices share one slot computation. */
@@ -103,7 +103,8 @@ export async function supersedeOlderDigests(client: PoolClient, queued: readonly
 
 /** Writes digest rows (skipped ones as superseded); a week already written is left alone. */
 export async function insertDigestRows(client: PoolClient, rows: readonly DigestRowInput[], now: Date): Promise<{ enqueued: number; skipped: number }> {
-  // Payloads travel as one JSON array, paired with the other columns by position.
+  // Payloads travel as one JSON array, paired with the other columns by position (one string for the
+  // chunk, not one per digest and a copy joining them: they are the bulk of the pass's garbage).
   const { rows: counts } = await client.query<{ enqueued: number; skipped: number }>(
     `WITH inserted AS (
        INSERT INTO notifications (dedupe_key, kind, subscription_id, slot_at, target, payload, state, available_at, last_error, created_at, updated_at)
@@ -122,7 +123,7 @@ export async function insertDigestRows(client: PoolClient, rows: readonly Digest
       rows.map((row) => row.target),
       rows.map((row) => (row.skip ? 'superseded' : 'pending')),
       rows.map((row) => (row.skip ? DIGEST_SKIPPED : null)),
-      `[${rows.map((row) => row.payloadJson).join(',')}]`,
+      JSON.stringify(rows.map((row) => row.payload)),
       now,
     ],
   );

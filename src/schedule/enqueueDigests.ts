@@ -150,7 +150,7 @@ async function enqueueDigestPage(client: PoolClient, page: readonly Candidate[],
           slotAt: row.slot.at,
           target: row.candidate.target,
           skip: row.skip,
-          payloadJson: JSON.stringify(row.digest),
+          payload: row.digest,
         })),
         now,
       );
