@@ -37,7 +37,7 @@ export interface DigestEnqueueResult {
 
 const JOB = 'digest';
 /** Subscriptions read (and data loaded for) at a time. */
-const PAGE_SIZE = 2000;
+const PAGE_SIZE = 5000;
 /** Digests composed and written per statement. */
 const CHUNK_SIZE = 250;
 
