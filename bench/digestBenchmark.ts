@@ -1,4 +1,4 @@
-// Weekly digest benchmark: 10,000 subscriptions with mixed filters (2% everything, 8% named refs, 90% one to
+// Weekly digest benchmark: 10,000 subscriptions (BENCH_DIGEST_SUBSCRIPTIONS) with mixed filters (2% everything, 8% named refs, 90% one to
 // three bureaux), all due at the same Monday 09:00, over 20,000 commitments with 30,000 dated milestones and
 // a busy week of status changes (BENCH_CHANGE_EVERY), on a real PostgreSQL (an embedded one unless BENCH_DATABASE_URL names a server).
 // Measures the pass that composes and enqueues every digest, and a quiet pass a minute later.
@@ -11,7 +11,8 @@ import { openBenchDatabase } from './openBenchDatabase.ts';
 import { trackPeakRss } from './trackPeakRss.ts';
 
 const COMMITMENTS = Number(process.env.BENCH_COMMITMENTS ?? 20_000);
-const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
+// BENCH_DIGEST_SUBSCRIPTIONS sets this benchmark's count alone (e.g. 100000), whatever the others use.
+const SUBSCRIPTIONS = Number(process.env.BENCH_DIGEST_SUBSCRIPTIONS ?? process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
 // One milestone in this many changed status in the week before the digest (200: 150 changes, a busy week).
 const CHANGE_EVERY = Number(process.env.BENCH_CHANGE_EVERY ?? 200);
 const SLOT = new Date('2025-06-02T09:00:00+08:00'); // a Monday

@@ -36,8 +36,8 @@ export interface DigestRowInput {
   slotAt: Date;
   target: string;
   skip: boolean;
-  /** The digest, already JSON. */
-  payloadJson: string;
+  /** The digest, JSON-ready. */
+  payload: unknown;
 }
 
 /** Distinct stored schedule choices of active digest subscriptions, so equal choices share one slot computation. */
@@ -49,8 +49,17 @@ export async function listDigestChoices(client: PoolClient): Promise<StoredDiges
   return rows;
 }
 
-/** Subscriptions whose slot fell in the window and that have no digest for that week yet. */
-export async function listDigestCandidates(client: PoolClient, choices: readonly DigestSlotChoice[]): Promise<DigestCandidate[]> {
+/** One page of candidates in id order: those after `afterId`, at most `limit`. */
+export interface DigestCandidatePage {
+  afterId: number;
+  limit: number;
+}
+
+/**
+ * Subscriptions whose slot fell in the window and that have no digest for that week yet, in id order; with a
+ * page, only that page (keyset pagination, so a pass can stream any number of subscriptions).
+ */
+export async function listDigestCandidates(client: PoolClient, choices: readonly DigestSlotChoice[], page?: DigestCandidatePage): Promise<DigestCandidate[]> {
   const { rows } = await client.query<DigestCandidate>(
     `WITH d AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::int[]) AS d(day, time, zone, slot_at, week, schedule_index)
@@ -63,7 +72,9 @@ export async function listDigestCandidates(client: PoolClient, choices: readonly
        AND s.active_since <= d.slot_at
        AND (s.muted_until IS NULL OR d.slot_at >= s.muted_until)
        AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'digest:' || s.id || ':' || d.week)
-     ORDER BY s.id`,
+       AND s.id > $7
+     ORDER BY s.id
+     LIMIT $8`,
     [
       choices.map((c) => c.day),
       choices.map((c) => c.time),
@@ -71,6 +82,8 @@ export async function listDigestCandidates(client: PoolClient, choices: readonly
       choices.map((c) => c.slotAt),
       choices.map((c) => c.week),
       choices.map((_, i) => i),
+      page?.afterId ?? 0,
+      page?.limit ?? null,
     ],
   );
   return rows;
@@ -90,7 +103,8 @@ export async function supersedeOlderDigests(client: PoolClient, queued: readonly
 
 /** Writes digest rows (skipped ones as superseded); a week already written is left alone. */
 export async function insertDigestRows(client: PoolClient, rows: readonly DigestRowInput[], now: Date): Promise<{ enqueued: number; skipped: number }> {
-  // Payloads travel as one JSON array, paired with the other columns by position.
+  // Payloads travel as one JSON array, paired with the other columns by position (one string for the
+  // chunk, not one per digest and a copy joining them: they are the bulk of the pass's garbage).
   const { rows: counts } = await client.query<{ enqueued: number; skipped: number }>(
     `WITH inserted AS (
        INSERT INTO notifications (dedupe_key, kind, subscription_id, slot_at, target, payload, state, available_at, last_error, created_at, updated_at)
@@ -109,7 +123,7 @@ export async function insertDigestRows(client: PoolClient, rows: readonly Digest
       rows.map((row) => row.target),
       rows.map((row) => (row.skip ? 'superseded' : 'pending')),
       rows.map((row) => (row.skip ? DIGEST_SKIPPED : null)),
-      `[${rows.map((row) => row.payloadJson).join(',')}]`,
+      JSON.stringify(rows.map((row) => row.payload)),
       now,
     ],
   );

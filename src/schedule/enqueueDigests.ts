@@ -1,14 +1,14 @@
 // The weekly digest part of the tick. Level-triggered like the alerts: it covers every digest slot between
 // the instant the previous pass covered (scheduler_state 'digest') and now. Subscriptions share a handful of
 // schedules (day, time, zone), so the slot arithmetic runs once per schedule; the subscriptions whose slot
-// fell in the window are read in one statement, their digests composed from one load of the data and
-// written to the outbox in bulk. The dedupe key digest:<subscription>:<ISO week> allows one digest per
+// fell in the window are read in pages, each page's digests composed from one load of the data its scope
+// needs and written to the outbox in bulk. The dedupe key digest:<subscription>:<ISO week> allows one digest per
 // subscription and week, whatever the number of processes, restarts or changes of schedule.
 //
 // After downtime only the latest slot of each subscription is in play: earlier weeks are never created.
 // A digest still queued from an earlier week when a newer one is created is superseded. An empty week of a
 // subscription that skips empty digests is recorded as superseded with the reason, so the ledger shows it.
-import type { Pool } from '../db/createPool.ts';
+import type { Pool, PoolClient } from '../db/createPool.ts';
 import { insertDigestRows, listDigestCandidates, listDigestChoices, supersedeOlderDigests, type DigestCandidate, type StoredDigestChoice } from '../db/digestNotifications.ts';
 import { loadDigestData } from '../db/loadDigestData.ts';
 import { wakeDeliveryLoops } from '../db/notifications.ts';
@@ -19,6 +19,7 @@ import { latestDigestSlot, type DigestSlot } from '../domain/latestDigestSlot.ts
 import { resolveDigestSchedule, type DigestSchedule } from '../domain/resolveDigestSchedule.ts';
 import type { WeeklyDigest } from '../domain/weeklyDigest.ts';
 import { editionLanguageOf } from '../domain/editionLanguage.ts';
+import type { DocumentLanguage } from '../domain/types.ts';
 import type { DigestSettings } from './digestSettingsOf.ts';
 
 export interface DigestEnqueueResult {
@@ -35,6 +36,9 @@ export interface DigestEnqueueResult {
 }
 
 const JOB = 'digest';
+/** Subscriptions read (and data loaded for) at a time. */
+const PAGE_SIZE = 5000;
+/** Digests composed and written per statement. */
 const CHUNK_SIZE = 250;
 
 type Candidate = DigestCandidate;
@@ -75,69 +79,85 @@ export async function enqueueDigests(pool: Pool, now: Date, settings: DigestSett
       if (slot.at.getTime() > from.getTime()) due.push({ raw, schedule, slot, invalid });
     }
 
-    const candidates = due.length ? await listDigestCandidates(client, due.map((d) => ({ ...d.raw, slotAt: d.slot.at, week: d.slot.week }))) : [];
-    // Reported once per digest (not every minute), so an operator sees it without a flood.
-    result.invalidSchedules = candidates
-      .filter((c) => due[c.scheduleIndex]!.invalid.length)
-      .map((c) => ({ subscriptionId: c.id, settings: due[c.scheduleIndex]!.invalid }));
-    if (candidates.length) {
-      const everything = candidates.some((c) => c.bureaus === null && c.refs === null);
-      const sinceOf = (c: Candidate): Date => {
-        const previous = due[c.scheduleIndex]!.slot.previousAt;
-        return c.activeSince > previous ? c.activeSince : previous;
-      };
-      // One source per reader language in the batch (each shows that edition's texts).
-      const sources = new Map<string, Awaited<ReturnType<typeof loadDigestData>>>();
-      for (const language of new Set(candidates.map((c) => editionLanguageOf(c.language)))) {
-        sources.set(language, await loadDigestData(client, {
-          all: everything,
-          bureaus: everything ? null : [...new Set(candidates.flatMap((c) => c.bureaus ?? []))],
-          refs: everything ? null : [...new Set(candidates.flatMap((c) => c.refs ?? []))],
-          changesAfter: new Date(candidates.reduce((min, c) => Math.min(min, sinceOf(c).getTime()), Infinity)),
-          changesUntil: new Date(due.reduce((max, d) => Math.max(max, d.slot.at.getTime()), -Infinity)),
-          language,
-        }));
-      }
-      // In chunks, so memory stays bounded whatever the number of subscriptions.
-      for (let start = 0; start < candidates.length; start += CHUNK_SIZE) {
-        const chunk: DigestRow[] = candidates.slice(start, start + CHUNK_SIZE).map((candidate) => {
-          const { schedule, slot } = due[candidate.scheduleIndex]!;
-          const digest = composeDigest(sources.get(editionLanguageOf(candidate.language))!, {
-            subscriptionId: candidate.id,
-            language: candidate.language,
-            timezone: schedule.timezone,
-            bureaus: candidate.bureaus,
-            refs: candidate.refs,
-            at: slot.at,
-            since: sinceOf(candidate),
-          });
-          return { candidate, slot, digest, skip: digest.empty && (candidate.skipEmpty ?? settings.skipEmpty) };
-        });
-        // A digest still queued from an earlier week is stale once a newer one is queued (not when the newer
-        // one is skipped as empty: the older one is then still the latest news).
-        const queued = chunk.filter((row) => !row.skip);
-        result.superseded += await supersedeOlderDigests(client, queued.map((row) => ({ subscriptionId: row.candidate.id, slotAt: row.slot.at })), now);
-        const counts = await insertDigestRows(
-          client,
-          chunk.map((row) => ({
-            dedupeKey: digestDedupeKey(row.candidate.id, row.slot.week),
-            subscriptionId: row.candidate.id,
-            slotAt: row.slot.at,
-            target: row.candidate.target,
-            skip: row.skip,
-            payloadJson: JSON.stringify(row.digest),
-          })),
-          now,
-        );
-        result.enqueued += counts.enqueued;
-        result.skipped += counts.skipped;
-      }
-    }
+    // Streamed in pages of subscriptions (keyset on id): each page loads the data its scope needs, composes,
+    // writes and lets go of it, so memory stays bounded whatever the number of subscriptions.
+    const slotChoices = due.map((d) => ({ ...d.raw, slotAt: d.slot.at, week: d.slot.week }));
+    let page: Candidate[] = [];
+    do {
+      const afterId = page.length ? page[page.length - 1]!.id : 0;
+      page = slotChoices.length ? await listDigestCandidates(client, slotChoices, { afterId, limit: PAGE_SIZE }) : [];
+      if (page.length) await enqueueDigestPage(client, page, due, now, settings, result);
+    } while (page.length === PAGE_SIZE);
     await recordCoveredUntil(client, JOB, now);
     if (result.enqueued) await wakeDeliveryLoops(client);
     result.coveredUntil = now;
     return result;
   });
+}
+
+/** Composes and writes the digests of one page of candidates, one reader language at a time. */
+async function enqueueDigestPage(client: PoolClient, page: readonly Candidate[], due: readonly DueSchedule[], now: Date, settings: DigestSettings, result: DigestEnqueueResult): Promise<void> {
+  // Reported once per digest (not every minute), so an operator sees it without a flood.
+  for (const c of page) {
+    const { invalid } = due[c.scheduleIndex]!;
+    if (invalid.length) result.invalidSchedules.push({ subscriptionId: c.id, settings: invalid });
+  }
+  const sinceOf = (c: Candidate): Date => {
+    const previous = due[c.scheduleIndex]!.slot.previousAt;
+    return c.activeSince > previous ? c.activeSince : previous;
+  };
+  const byLanguage = new Map<DocumentLanguage, Candidate[]>();
+  for (const c of page) {
+    const language = editionLanguageOf(c.language);
+    let group = byLanguage.get(language);
+    if (!group) byLanguage.set(language, (group = []));
+    group.push(c);
+  }
+  // One source per reader language (each shows that edition's texts), held only while its group is composed.
+  for (const [language, candidates] of byLanguage) {
+    const everything = candidates.some((c) => c.bureaus === null && c.refs === null);
+    const source = await loadDigestData(client, {
+      all: everything,
+      bureaus: everything ? null : [...new Set(candidates.flatMap((c) => c.bureaus ?? []))],
+      refs: everything ? null : [...new Set(candidates.flatMap((c) => c.refs ?? []))],
+      changesAfter: new Date(candidates.reduce((min, c) => Math.min(min, sinceOf(c).getTime()), Infinity)),
+      changesUntil: new Date(due.reduce((max, d) => Math.max(max, d.slot.at.getTime()), -Infinity)),
+      language,
+    });
+    for (let start = 0; start < candidates.length; start += CHUNK_SIZE) {
+      const chunk: DigestRow[] = candidates.slice(start, start + CHUNK_SIZE).map((candidate) => {
+        const { schedule, slot } = due[candidate.scheduleIndex]!;
+        const digest = composeDigest(source, {
+          subscriptionId: candidate.id,
+          language: candidate.language,
+          timezone: schedule.timezone,
+          bureaus: candidate.bureaus,
+          refs: candidate.refs,
+          at: slot.at,
+          since: sinceOf(candidate),
+        });
+        return { candidate, slot, digest, skip: digest.empty && (candidate.skipEmpty ?? settings.skipEmpty) };
+      });
+      // A digest still queued from an earlier week is stale once a newer one is queued (not when the newer
+      // one is skipped as empty: the older one is then still the latest news).
+      const queued = chunk.filter((row) => !row.skip);
+      result.superseded += await supersedeOlderDigests(client, queued.map((row) => ({ subscriptionId: row.candidate.id, slotAt: row.slot.at })), now);
+      const counts = await insertDigestRows(
+        client,
+        chunk.map((row) => ({
+          dedupeKey: digestDedupeKey(row.candidate.id, row.slot.week),
+          subscriptionId: row.candidate.id,
+          slotAt: row.slot.at,
+          target: row.candidate.target,
+          skip: row.skip,
+          payload: row.digest,
+        })),
+        now,
+      );
+      result.enqueued += counts.enqueued;
+      result.skipped += counts.skipped;
+    }
+  }
 }
 
 /** The ledger key of a subscription's digest for an ISO week: at most one row, ever. */
