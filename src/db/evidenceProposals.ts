@@ -39,16 +39,7 @@ const SELECT = `SELECT p.id, p.milestone_id AS "milestoneId", c.ref, m.seq,
     p.decided_at AS "decidedAt", p.decision_note AS "decisionNote", p.created_at AS "createdAt"
   FROM evidence_proposals p JOIN milestones m ON m.id = p.milestone_id JOIN commitments c ON c.id = m.commitment_id`;
 
-export interface NewProposal {
-  milestoneId: number;
-  status: ProposedStatus;
-  url: string;
-  note: string | null;
-  proposer: string;
-  proposerName: string | null;
-  replyTarget: string | null;
-  replyLanguage: 'zh-HK' | 'en' | null;
-}
+export type NewProposal = Pick<ProposalRow, 'milestoneId' | 'status' | 'url' | 'note' | 'proposer' | 'proposerName' | 'replyTarget' | 'replyLanguage'>;
 
 /** Proposals of one person since an instant (merged ones count for whoever proposed first). */
 export async function countProposalsSince(db: Db, proposer: string, since: Date): Promise<number> {

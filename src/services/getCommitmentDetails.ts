@@ -4,7 +4,7 @@ import { listLinks } from '../db/commitmentLinks.ts';
 import type { Pool } from '../db/createPool.ts';
 import { listStatusHistory, type StoredStatusHistoryEntry } from '../db/statusHistory.ts';
 import { classifyProvenance, type Provenance } from '../domain/describeProvenance.ts';
-import { findCommitmentWithTexts, listMilestonesOfCommitment, type CommitmentMilestoneRow } from '../db/commitmentDetails.ts';
+import { findCommitmentWithTexts, listMilestonesOfCommitment, type CommitmentMilestoneRow, type CommitmentWithTexts } from '../db/commitmentDetails.ts';
 import { editionLanguageOf } from '../domain/editionLanguage.ts';
 import type { DocumentLanguage } from '../domain/types.ts';
 
@@ -21,19 +21,11 @@ export interface CommitmentLinkView {
   similarity: number;
 }
 
-export interface CommitmentDetails {
-  ref: string;
-  /** In the reader's language when that edition exists, else the document's own. */
+export interface CommitmentDetails
+  extends Pick<CommitmentWithTexts, 'ref' | 'headings' | 'texts' | 'headingsByLanguage' | 'bureaus' | 'withRelevantBureaux' | 'withdrawn'> {
+  /** In the reader's language when that edition exists, else the document's own (`texts` has every edition). */
   text: string;
-  headings: string[];
-  /** Every edition's text. */
-  texts: Partial<Record<DocumentLanguage, string>>;
-  /** Every edition's headings. */
-  headingsByLanguage: Partial<Record<DocumentLanguage, string[]>>;
-  bureaus: string[];
-  withRelevantBureaux: boolean;
-  withdrawn: boolean;
-  document: { key: string; title: string; sourceUrl: string | null; published: string | null };
+  document: Pick<CommitmentWithTexts, 'key' | 'title' | 'sourceUrl' | 'published'>;
   milestones: (CommitmentMilestoneRow & {
     /** Where the current status came from: the latest history entry. */
     latest: HistoryWithProvenance | null;

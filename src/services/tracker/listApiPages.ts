@@ -45,14 +45,14 @@ export interface MilestoneFilter extends TrackerScope {
   dueAfter?: string | null;
 }
 
+/** The API's milestone filter as the tracker query takes it, as of today. */
+function milestoneQueryOf(deps: TrackerDeps, filter: MilestoneFilter) {
+  return { ...filter, trackerStatuses: filter.statuses ?? null, dueTo: filter.dueBefore ?? null, dueFrom: filter.dueAfter ?? null, today: todayOf(deps), dueSoonDays };
+}
+
 export async function listMilestonePage(deps: TrackerDeps, filter: MilestoneFilter, afterId: number | null, limit: number): Promise<Page<TrackerMilestoneRow>> {
   const { rows } = await listTrackerMilestones(deps.pool, {
-    ...filter,
-    trackerStatuses: filter.statuses ?? null,
-    dueTo: filter.dueBefore ?? null,
-    dueFrom: filter.dueAfter ?? null,
-    today: todayOf(deps),
-    dueSoonDays,
+    ...milestoneQueryOf(deps, filter),
     sort: 'due',
     afterId: afterId ?? 0,
     limit: limit + 1,
@@ -63,12 +63,7 @@ export async function listMilestonePage(deps: TrackerDeps, filter: MilestoneFilt
 
 export async function listAllMilestones(deps: TrackerDeps, filter: MilestoneFilter): Promise<TrackerMilestoneRow[]> {
   const { rows } = await listTrackerMilestones(deps.pool, {
-    ...filter,
-    trackerStatuses: filter.statuses ?? null,
-    dueTo: filter.dueBefore ?? null,
-    dueFrom: filter.dueAfter ?? null,
-    today: todayOf(deps),
-    dueSoonDays,
+    ...milestoneQueryOf(deps, filter),
     sort: 'ref',
     limit: 1_000_000,
     offset: 0,

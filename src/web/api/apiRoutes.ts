@@ -97,11 +97,11 @@ function milestoneJson(m: Omit<TrackerMilestoneRow, 'statusChangedAt' | 'text' |
   return { id: m.id, ref: m.ref, seq: m.seq, kind: m.kind, phrase: m.phrase, subject: m.subject, due: m.due, status: m.status, trackerStatus: m.trackerStatus, evidenceUrl: m.evidenceUrl };
 }
 
-function historyJson(h: StatusChangeRow) {
+type ChangeFields = Pick<StatusChangeRow, 'status' | 'due' | 'previousStatus' | 'previousDue' | 'source' | 'note' | 'evidenceUrl' | 'changedAt'>;
+
+/** The fields every status change shows in the API, wherever it is listed. */
+function changeJson(h: ChangeFields) {
   return {
-    id: h.id,
-    ref: h.ref,
-    seq: h.seq,
     status: h.status,
     due: h.due,
     previousStatus: h.previousStatus,
@@ -111,6 +111,10 @@ function historyJson(h: StatusChangeRow) {
     evidenceUrl: h.evidenceUrl,
     changedAt: h.changedAt.toISOString(),
   };
+}
+
+function historyJson(h: StatusChangeRow) {
+  return { id: h.id, ref: h.ref, seq: h.seq, ...changeJson(h) };
 }
 
 export function registerApiRoutes(app: FastifyInstance, web: WebContext): void {
@@ -194,17 +198,7 @@ export function registerApiRoutes(app: FastifyInstance, web: WebContext): void {
       milestones: milestones.filter((m) => !m.withdrawn).map((m) => milestoneJson({ ...m, ref: view.ref })),
       url: `${web.publicUrl}/en/commitments/${encodeURIComponent(view.ref)}`,
       history: view.milestones.flatMap((m) =>
-        m.history.map((h) => ({
-          seq: m.seq,
-          status: h.status,
-          due: h.due,
-          previousStatus: h.previousStatus,
-          previousDue: h.previousDue,
-          source: h.source,
-          note: h.note,
-          evidenceUrl: h.evidenceUrl,
-          changedAt: h.changedAt.toISOString(),
-        })),
+        m.history.map((h) => ({ seq: m.seq, ...changeJson(h) })),
       ),
       carryOvers,
     });
