@@ -40,7 +40,7 @@ export function createWebContext(deps: TrackerDeps, cache: ResponseCache, option
     },
     async renderContext(lang) {
       const [rows, version] = await Promise.all([context.bureaux(), cache.version()]);
-      return { lang, today: version.today, bureauNames: new Map(rows.map((b) => [b.code, lang === 'zh' ? b.nameZh : b.nameEn])) };
+      return { lang, today: version.today, timezone: options.timezone, bureauNames: new Map(rows.map((b) => [b.code, lang === 'zh' ? b.nameZh : b.nameEn])) };
     },
   };
   return context;

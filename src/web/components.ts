@@ -2,15 +2,22 @@
 import type { TrackerMilestoneRow, StatusChangeRow } from '../services/tracker/trackerRows.ts';
 import type { TrackerStatus } from '../domain/trackerStatus.ts';
 import { shortenText, utf16Units } from '../domain/shortenText.ts';
-import { daysBetween } from '../domain/zonedTime.ts';
+import { daysBetween, toLocalDate } from '../domain/zonedTime.ts';
 import { html, type SafeHtml } from './html.ts';
 import { STATUS_LABELS, STORED_STATUS_LABELS, textLang, textsOf, type Lang } from './i18n.ts';
 
 export interface RenderContext {
   lang: Lang;
   today: string;
+  /** The zone dates are shown in (the tracker's, as `today`). */
+  timezone: string;
   /** code → display name in the page's language */
   bureauNames: Map<string, string>;
+}
+
+/** When a status changed, as a date in the tracker's zone (the day readers saw it, not UTC's). */
+export function changeDate(ctx: RenderContext, at: Date): SafeHtml {
+  return html`<time datetime="${at.toISOString()}">${toLocalDate(at, ctx.timezone)}</time>`;
 }
 
 export function statusPill(ctx: RenderContext, status: TrackerStatus): SafeHtml {
@@ -71,7 +78,7 @@ export function changeTable(ctx: RenderContext, rows: readonly StatusChangeRow[]
 <caption class="skip">${caption}</caption>
 <thead><tr><th scope="col">${t.changedAt}</th><th scope="col">${t.ref}</th><th scope="col">${t.commitment}</th><th scope="col">${t.change}</th></tr></thead>
 <tbody>${rows.map(
-    (r) => html`<tr><td><time datetime="${r.changedAt.toISOString()}">${r.changedAt.toISOString().slice(0, 10)}</time></td><td><a href="${commitmentPath(ctx.lang, r.ref)}">${milestoneLabel(r)}</a></td><td class="text">${commitmentText(r)}</td><td>${describeChange(ctx, r)}</td></tr>\n`,
+    (r) => html`<tr><td>${changeDate(ctx, r.changedAt)}</td><td><a href="${commitmentPath(ctx.lang, r.ref)}">${milestoneLabel(r)}</a></td><td class="text">${commitmentText(r)}</td><td>${describeChange(ctx, r)}</td></tr>\n`,
   )}</tbody></table>`;
 }
 

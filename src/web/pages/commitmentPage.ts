@@ -2,7 +2,7 @@
 // evidence, carry-over links, calendar and badge.
 import type { CommitmentView } from '../../services/tracker/getCommitmentView.ts';
 import { trackerStatusOf } from '../../domain/trackerStatus.ts';
-import { safeHref, bureauLinks, describeChange, documentPath, relativeDue, statusPill, type RenderContext } from '../components.ts';
+import { safeHref, bureauLinks, changeDate, describeChange, documentPath, relativeDue, statusPill, type RenderContext } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { textLang, textsOf } from '../i18n.ts';
 
@@ -34,7 +34,7 @@ ${view.milestones.map((m) => {
 ${m.evidenceUrl ? html` · <a href="${safeHref(m.evidenceUrl)}" rel="nofollow noopener">${t.evidence}</a>` : ''}</p>
 <table><caption class="skip">${t.history} ${view.ref}/${m.seq}</caption><thead><tr><th scope="col">${t.changedAt}</th><th scope="col">${t.change}</th><th scope="col">${t.source}</th><th scope="col">${t.note}</th><th scope="col">${t.evidence}</th></tr></thead><tbody>
 ${m.history.map(
-  (h) => html`<tr><td><time datetime="${h.changedAt.toISOString()}">${h.changedAt.toISOString().slice(0, 10)}</time></td><td>${describeChange(ctx, h)}</td><td>${h.source}</td><td>${h.note ?? ''}</td><td>${h.evidenceUrl ? html`<a href="${safeHref(h.evidenceUrl)}" rel="nofollow noopener">${h.evidenceUrl}</a>` : ''}</td></tr>\n`,
+  (h) => html`<tr><td>${changeDate(ctx, h.changedAt)}</td><td>${describeChange(ctx, h)}</td><td>${h.source}</td><td>${h.note ?? ''}</td><td>${h.evidenceUrl ? html`<a href="${safeHref(h.evidenceUrl)}" rel="nofollow noopener">${h.evidenceUrl}</a>` : ''}</td></tr>\n`,
 )}</tbody></table></section>`;
 })}`;
 }

@@ -4,6 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeMilestoneStatus } from '../../../src/services/changeMilestoneStatus.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/createTestDatabase.ts';
 import { createTestTracker, HOSTILE_REF, HOSTILE_TEXT, insertHostileCommitment } from '../../support/createTestTracker.ts';
 import { seedTestDatabase } from '../../support/seedTestDatabase.ts';
@@ -270,5 +271,14 @@ describe('public tracker', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  // Last: it changes a status the tests above count.
+  it('dates a status change by the tracker zone, not UTC', async () => {
+    // 17:30 UTC on 10 January is 01:30 on 11 January in Hong Kong.
+    await changeMilestoneStatus(db.pool, 'PA2024-7-05', { to: 'claimed' }, { actor: 'test', source: 'cli', at: new Date('2025-01-10T17:30:00Z') });
+    const page = (await get('/en/commitments/PA2024-7-05')).body;
+    expect(page).toContain('<time datetime="2025-01-10T17:30:00.000Z">2025-01-11</time>');
+    expect((await get('/en/changed')).body).toContain('<time datetime="2025-01-10T17:30:00.000Z">2025-01-11</time>');
   });
 });
