@@ -9,37 +9,56 @@ import { enqueueAlerts } from '../src/schedule/enqueueAlerts.ts';
 export const LEDGER_NOW = new Date('2025-06-02T09:30:00+08:00');
 export const LEDGER_POLICY = { timezone: 'Asia/Hong_Kong', leadDays: [30, 7, 1], sendAt: '09:00', missedGraceDays: 0, overdueEveryDays: 7 };
 
-/** Seeds milestones and subscriptions, runs one tick and saves its alerts; returns how many it queued. */
-export async function seedAlertLedger(pool: pg.Pool, options: { milestones: number; subscriptions: number }): Promise<number> {
+export interface TickShape {
+  milestones: number;
+  subscriptions: number;
+  /** 1 in N past milestones still open (overdue); the realistic shape has 50. */
+  overdueEvery?: number;
+  /** 1 in N subscriptions watches everything; the realistic shape has 200. */
+  allEvery?: number;
+  /** The tick's instant: the previous one ran a day before, so it owes exactly one day of slots. */
+  now?: Date;
+}
+
+/** The tick benchmark's data: milestones due over 20 years, 1–2 bureaus each, and subscriptions of every kind. */
+export async function seedTickShape(pool: pg.Pool, shape: TickShape): Promise<void> {
+  const now = shape.now ?? LEDGER_NOW;
   const codes = BUREAUS.map((b) => b.code);
   await pool.query(`INSERT INTO bureaus (code, name_zh, name_en) SELECT * FROM unnest($1::text[], $1::text[], $1::text[])`, [codes]);
   await pool.query(`INSERT INTO documents (key, title, language, published, sha256) VALUES ('bench', 'bench', 'en', '2015-01-01', 'x')`);
+  // Promises due over 20 years (2015-2034), 1-2 bureaus each; most past ones are met, a few still overdue.
   await pool.query(
     `INSERT INTO commitments (document_id, ref, position, text, bureaus)
      SELECT 1, 'B-' || i, i, 'commitment ' || i,
             CASE WHEN i % 3 = 0 THEN ARRAY[($1::text[])[1 + i % 19], ($1::text[])[1 + (i * 7) % 19]] ELSE ARRAY[($1::text[])[1 + i % 19]] END
      FROM generate_series(1, $2::int) AS i`,
-    [codes, options.milestones],
+    [codes, shape.milestones],
   );
   await pool.query(
     `INSERT INTO milestones (commitment_id, seq, kind, phrase, due, extracted_due, status, status_changed_at)
      SELECT c.id, 1, 'deadline', 'bench', d.due, d.due,
-            CASE WHEN d.due < $1::date AND c.id % 50 <> 0 THEN 'met' ELSE 'pending' END, '2015-01-01'
+            CASE WHEN d.due < $1::date AND c.id % $2::int <> 0 THEN 'met' ELSE 'pending' END, '2015-01-01'
      FROM commitments c CROSS JOIN LATERAL (SELECT DATE '2015-01-01' + ((c.id * 7919) % 7305)::int AS due) d`,
-    [LEDGER_NOW.toISOString().slice(0, 10)],
+    [now.toISOString().slice(0, 10), shape.overdueEvery ?? 50],
   );
+  // A few watch everything, 8% specific refs, the rest one to three bureaus; a fifth are watchdogs.
   await pool.query(
     `INSERT INTO subscriptions (target, bureaus, refs, watchdog, active_since)
      SELECT 'telegram:' || (100000 + i),
-            CASE WHEN i % 200 = 0 OR i % 50 BETWEEN 1 AND 4 THEN NULL
+            CASE WHEN i % $4::int = 0 OR i % 50 BETWEEN 1 AND 4 THEN NULL
                  ELSE (SELECT array_agg(DISTINCT ($1::text[])[1 + (i * k * 13) % 19]) FROM generate_series(1, 1 + i % 3) AS k) END,
             CASE WHEN i % 50 BETWEEN 1 AND 4 THEN ARRAY['B-' || (1 + (i * 31) % $2::int), 'B-' || (1 + (i * 37) % $2::int)] END,
             i % 5 = 0, '2015-01-01'
      FROM generate_series(1, $3::int) AS i`,
-    [codes, options.milestones, options.subscriptions],
+    [codes, shape.milestones, shape.subscriptions, shape.allEvery ?? 200],
   );
-  await pool.query(`INSERT INTO scheduler_state (name, covered_until) VALUES ('alerts', $1)`, [new Date(LEDGER_NOW.getTime() - 86_400_000)]);
+  await pool.query(`INSERT INTO scheduler_state (name, covered_until) VALUES ('alerts', $1)`, [new Date(now.getTime() - 86_400_000)]);
   await pool.query('ANALYZE');
+}
+
+/** Seeds the tick's shape, runs one tick and saves its alerts; returns how many it queued. */
+export async function seedAlertLedger(pool: pg.Pool, options: { milestones: number; subscriptions: number }): Promise<number> {
+  await seedTickShape(pool, options);
   const { enqueued } = await enqueueAlerts(pool, LEDGER_NOW, LEDGER_POLICY);
   await pool.query('CREATE TABLE bench_saved_alerts AS SELECT * FROM notifications');
   return enqueued;
