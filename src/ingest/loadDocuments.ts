@@ -105,17 +105,23 @@ export async function loadDocuments(pool: Pool, requests: readonly LoadRequest[]
       { key: request.key, extracted, title: request.title, sourceUrl, file: name },
       { now: options.now, overrides, overridesFile: options.overridesFile ? displayName(options.overridesFile) : undefined, force: options.force },
     );
-    // A later document may restate earlier promises: link them, and record the slips.
-    const carriedOver: CarryOverLink[] = await linkCarriedOverCommitments(pool, request.key, { now: options.now });
+    outcomes.push({ kind: 'document', ...summary });
+  }
+  // A later document may restate earlier promises: link them, and record the slips. Only when a document of
+  // this load changed (then each of them is compared with the documents before it, as a new one may sit
+  // between them); a start with nothing new compares nothing.
+  const relink = outcomes.some((o) => o.kind === 'document' && o.changed);
+  for (const summary of outcomes) {
+    if (summary.kind !== 'document') continue;
+    const carriedOver: CarryOverLink[] = relink ? await linkCarriedOverCommitments(pool, summary.key, { now: options.now }) : [];
     for (const link of carriedOver) {
       options.logger.info({ old: link.oldRef, new: link.newRef, oldDue: link.oldDue, newDue: link.newDue, daysSlipped: link.daysSlipped }, 'carried over');
     }
     summary.carriedOver = carriedOver.length;
     options.logger.info(
-      { document: request.key, carriedOver: carriedOver.length, added: summary.added, withdrawn: summary.withdrawn, rescheduled: summary.rescheduled, changed: summary.changed },
-      `loaded ${summary.commitments} commitments, ${summary.milestones} milestones from ${request.key}`,
+      { document: summary.key, carriedOver: carriedOver.length, added: summary.added, withdrawn: summary.withdrawn, rescheduled: summary.rescheduled, changed: summary.changed },
+      `loaded ${summary.commitments} commitments, ${summary.milestones} milestones from ${summary.key}`,
     );
-    outcomes.push({ kind: 'document', ...summary });
   }
   return outcomes;
 }
