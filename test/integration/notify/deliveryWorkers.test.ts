@@ -56,7 +56,7 @@ describe('delivery workers in separate processes', () => {
   it('two workers on one database deliver each alert exactly once', async () => {
     const out = [path.join(dir, 'a.jsonl'), path.join(dir, 'b.jsonl')];
     const start = path.join(dir, 'start');
-    const workers = out.map((file) => startWorker(db, file, { DELAY_MS: '25', BATCH_SIZE: '20', START_FILE: start }));
+    const workers = out.map((file) => startWorker(db, file, { DELAY_MS: '25', BATCH_SIZE: '20', UNTIL_EMPTY: '1', START_FILE: start }));
     const exits = Promise.all(workers.map(waitForExit));
     // both processes loaded, then both start at once: otherwise the first to load may drain everything; 25 ms
     // a send keeps the drain about a second long, so a worker descheduled on a loaded machine still gets a share
