@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 
     const { rows } = await pool.query<{ rows: number; avgPayloadBytes: number; maxPayloadBytes: number; upcoming: number }>(
       `SELECT count(*)::int AS rows, avg(pg_column_size(payload))::int AS "avgPayloadBytes", max(pg_column_size(payload))::int AS "maxPayloadBytes",
-              avg(jsonb_array_length(payload->'upcoming'))::int AS upcoming
+              avg(json_array_length(payload->'upcoming'))::int AS upcoming
        FROM notifications WHERE kind = 'digest'`,
     );
     process.stdout.write(

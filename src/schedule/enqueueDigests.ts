@@ -1,8 +1,8 @@
 // The weekly digest part of the tick. Level-triggered like the alerts: it covers every digest slot between
 // the instant the previous pass covered (scheduler_state 'digest') and now. Subscriptions share a handful of
 // schedules (day, time, zone), so the slot arithmetic runs once per schedule; the subscriptions whose slot
-// fell in the window are read in pages, each page's digests composed from one load of the data its scope
-// needs and written to the outbox in bulk. The dedupe key digest:<subscription>:<ISO week> allows one digest per
+// fell in the window are read in pages, each page's digests composed from the data its scope needs (loaded
+// once per reader language and pass while it fits) and written to the outbox in bulk. The dedupe key digest:<subscription>:<ISO week> allows one digest per
 // subscription and week, whatever the number of processes, restarts or changes of schedule.
 //
 // After downtime only the latest slot of each subscription is in play: earlier weeks are never created.
@@ -18,6 +18,7 @@ import { composeDigest } from '../domain/composeDigest.ts';
 import { latestDigestSlot, type DigestSlot } from '../domain/latestDigestSlot.ts';
 import { resolveDigestSchedule, type DigestSchedule } from '../domain/resolveDigestSchedule.ts';
 import type { WeeklyDigest } from '../domain/weeklyDigest.ts';
+import type { DigestSource } from '../domain/composeDigest.ts';
 import { editionLanguageOf } from '../domain/editionLanguage.ts';
 import type { DocumentLanguage } from '../domain/types.ts';
 import type { DigestSettings } from './digestSettingsOf.ts';
@@ -36,7 +37,7 @@ export interface DigestEnqueueResult {
 }
 
 const JOB = 'digest';
-/** Subscriptions read (and data loaded for) at a time. */
+/** Subscriptions read and composed at a time. */
 const PAGE_SIZE = 5000;
 /** Digests composed and written per statement. */
 const CHUNK_SIZE = 250;
@@ -51,6 +52,23 @@ interface DigestRow {
   skip: boolean;
 }
 
+/** The data loaded for one reader language, kept for the rest of the pass while later pages fit in it. */
+interface LoadedSource {
+  all: boolean;
+  bureaus: Set<string>;
+  refs: Set<string>;
+  changesAfter: number;
+  source: DigestSource;
+}
+
+/** What the digests of one page need from the database. */
+interface Scope {
+  all: boolean;
+  bureaus: Set<string>;
+  refs: Set<string>;
+  changesAfter: number;
+}
+
 interface DueSchedule {
   raw: StoredDigestChoice;
   schedule: DigestSchedule;
@@ -59,7 +77,13 @@ interface DueSchedule {
   invalid: string[];
 }
 
-export async function enqueueDigests(pool: Pool, now: Date, settings: DigestSettings): Promise<DigestEnqueueResult> {
+export interface DigestPassOptions {
+  /** Subscriptions per page (tests use small pages to cross page boundaries). */
+  pageSize?: number;
+}
+
+export async function enqueueDigests(pool: Pool, now: Date, settings: DigestSettings, options: DigestPassOptions = {}): Promise<DigestEnqueueResult> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   return withTransaction(pool, 'queueing weekly digests', async (client) => {
     // Passes of several processes take turns; each then sees what the previous one covered.
     await lockSchedulerJob(client, 'digest');
@@ -81,13 +105,21 @@ export async function enqueueDigests(pool: Pool, now: Date, settings: DigestSett
 
     // Streamed in pages of subscriptions (keyset on id): each page loads the data its scope needs, composes,
     // writes and lets go of it, so memory stays bounded whatever the number of subscriptions.
+    // The data is held per reader language across pages (it grows to the union of the scopes seen, at most
+    // everything): memory is bounded by the data, not by the number of subscriptions, and a page whose scope
+    // fits reads nothing again.
     const slotChoices = due.map((d) => ({ ...d.raw, slotAt: d.slot.at, week: d.slot.week }));
+    const sources = new Map<DocumentLanguage, LoadedSource>();
+    const queued: QueuedDigest[] = [];
     let page: Candidate[] = [];
     do {
       const afterId = page.length ? page[page.length - 1]!.id : 0;
-      page = slotChoices.length ? await listDigestCandidates(client, slotChoices, { afterId, limit: PAGE_SIZE }) : [];
-      if (page.length) await enqueueDigestPage(client, page, due, now, settings, result);
-    } while (page.length === PAGE_SIZE);
+      page = slotChoices.length ? await listDigestCandidates(client, slotChoices, { afterId, limit: pageSize }) : [];
+      if (page.length) await enqueueDigestPage(client, page, due, now, settings, sources, queued, result);
+    } while (page.length === pageSize);
+    // A digest still queued from an earlier week is stale once a newer one is queued (not when the newer one
+    // is skipped as empty: the older one is then still the latest news). One statement for the pass.
+    result.superseded = await supersedeOlderDigests(client, queued, now);
     await recordCoveredUntil(client, JOB, now);
     if (result.enqueued) await wakeDeliveryLoops(client);
     result.coveredUntil = now;
@@ -95,8 +127,22 @@ export async function enqueueDigests(pool: Pool, now: Date, settings: DigestSett
   });
 }
 
+interface QueuedDigest {
+  subscriptionId: number;
+  slotAt: Date;
+}
+
 /** Composes and writes the digests of one page of candidates, one reader language at a time. */
-async function enqueueDigestPage(client: PoolClient, page: readonly Candidate[], due: readonly DueSchedule[], now: Date, settings: DigestSettings, result: DigestEnqueueResult): Promise<void> {
+async function enqueueDigestPage(
+  client: PoolClient,
+  page: readonly Candidate[],
+  due: readonly DueSchedule[],
+  now: Date,
+  settings: DigestSettings,
+  sources: Map<DocumentLanguage, LoadedSource>,
+  queued: QueuedDigest[],
+  result: DigestEnqueueResult,
+): Promise<void> {
   // Reported once per digest (not every minute), so an operator sees it without a flood.
   for (const c of page) {
     const { invalid } = due[c.scheduleIndex]!;
@@ -113,17 +159,10 @@ async function enqueueDigestPage(client: PoolClient, page: readonly Candidate[],
     if (!group) byLanguage.set(language, (group = []));
     group.push(c);
   }
-  // One source per reader language (each shows that edition's texts), held only while its group is composed.
+  // One source per reader language (each shows that edition's texts).
+  const changesUntil = new Date(due.reduce((max, d) => Math.max(max, d.slot.at.getTime()), -Infinity));
   for (const [language, candidates] of byLanguage) {
-    const everything = candidates.some((c) => c.bureaus === null && c.refs === null);
-    const source = await loadDigestData(client, {
-      all: everything,
-      bureaus: everything ? null : [...new Set(candidates.flatMap((c) => c.bureaus ?? []))],
-      refs: everything ? null : [...new Set(candidates.flatMap((c) => c.refs ?? []))],
-      changesAfter: new Date(candidates.reduce((min, c) => Math.min(min, sinceOf(c).getTime()), Infinity)),
-      changesUntil: new Date(due.reduce((max, d) => Math.max(max, d.slot.at.getTime()), -Infinity)),
-      language,
-    });
+    const source = await sourceFor(client, sources, language, scopeOf(candidates, sinceOf), changesUntil);
     for (let start = 0; start < candidates.length; start += CHUNK_SIZE) {
       const chunk: DigestRow[] = candidates.slice(start, start + CHUNK_SIZE).map((candidate) => {
         const { schedule, slot } = due[candidate.scheduleIndex]!;
@@ -138,10 +177,7 @@ async function enqueueDigestPage(client: PoolClient, page: readonly Candidate[],
         });
         return { candidate, slot, digest, skip: digest.empty && (candidate.skipEmpty ?? settings.skipEmpty) };
       });
-      // A digest still queued from an earlier week is stale once a newer one is queued (not when the newer
-      // one is skipped as empty: the older one is then still the latest news).
-      const queued = chunk.filter((row) => !row.skip);
-      result.superseded += await supersedeOlderDigests(client, queued.map((row) => ({ subscriptionId: row.candidate.id, slotAt: row.slot.at })), now);
+      for (const row of chunk) if (!row.skip) queued.push({ subscriptionId: row.candidate.id, slotAt: row.slot.at });
       const counts = await insertDigestRows(
         client,
         chunk.map((row) => ({
@@ -158,6 +194,52 @@ async function enqueueDigestPage(client: PoolClient, page: readonly Candidate[],
       result.skipped += counts.skipped;
     }
   }
+}
+
+/** The union of the scopes of these candidates, and the earliest change they report. */
+function scopeOf(candidates: readonly Candidate[], sinceOf: (c: Candidate) => Date): Scope {
+  const scope: Scope = { all: false, bureaus: new Set(), refs: new Set(), changesAfter: Infinity };
+  for (const c of candidates) {
+    if (c.bureaus === null && c.refs === null) scope.all = true;
+    for (const code of c.bureaus ?? []) scope.bureaus.add(code);
+    for (const ref of c.refs ?? []) scope.refs.add(ref);
+    scope.changesAfter = Math.min(scope.changesAfter, sinceOf(c).getTime());
+  }
+  return scope;
+}
+
+function covers(loaded: LoadedSource, scope: Scope): boolean {
+  if (loaded.changesAfter > scope.changesAfter) return false;
+  if (loaded.all) return true;
+  if (scope.all) return false;
+  for (const code of scope.bureaus) if (!loaded.bureaus.has(code)) return false;
+  for (const ref of scope.refs) if (!loaded.refs.has(ref)) return false;
+  return true;
+}
+
+/** The language's loaded data when it covers the scope; otherwise the union of both, loaded anew. */
+async function sourceFor(client: PoolClient, sources: Map<DocumentLanguage, LoadedSource>, language: DocumentLanguage, scope: Scope, changesUntil: Date): Promise<DigestSource> {
+  const loaded = sources.get(language);
+  if (loaded && covers(loaded, scope)) return loaded.source;
+  const union: Scope = loaded
+    ? {
+        all: loaded.all || scope.all,
+        bureaus: new Set([...loaded.bureaus, ...scope.bureaus]),
+        refs: new Set([...loaded.refs, ...scope.refs]),
+        changesAfter: Math.min(loaded.changesAfter, scope.changesAfter),
+      }
+    : scope;
+  sources.delete(language); // let the old data go before the larger load arrives
+  const source = await loadDigestData(client, {
+    all: union.all,
+    bureaus: union.all ? null : [...union.bureaus],
+    refs: union.all ? null : [...union.refs],
+    changesAfter: new Date(union.changesAfter),
+    changesUntil,
+    language,
+  });
+  sources.set(language, { ...union, source });
+  return source;
 }
 
 /** The ledger key of a subscription's digest for an ISO week: at most one row, ever. */

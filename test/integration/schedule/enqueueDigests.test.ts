@@ -241,6 +241,37 @@ describe('weekly digests through the tick', () => {
     expect(await ledger()).toContainEqual({ dedupe_key: 'digest:1:1999-W01', state: 'dead', last_error: 'digest payload is not a readable weekly digest: version: Invalid input: expected 1' });
   });
 
+  it('pages of subscriptions with other scopes and windows each get the digest their preview shows', async () => {
+    // Pages of two: a later page needs bureaux, refs or earlier changes the data held from earlier pages lacks,
+    // and the pass must read them rather than compose from what it has.
+    const { rows } = await db.pool.query<{ code: string }>('SELECT DISTINCT unnest(bureaus) AS code FROM commitments ORDER BY 1');
+    const codes = rows.map((r) => r.code);
+    expect(codes.length).toBeGreaterThanOrEqual(3);
+    await changeMilestoneStatus(db.pool, 'PA2024-7-10', { to: 'claimed' }, { actor: 'test', source: 'cli', at: hk('2024-12-17T12:00:00') });
+    await changeMilestoneStatus(db.pool, 'PA2024-7-01/1', { to: 'met', evidenceUrl: 'https://www.info.gov.hk/gia/a.htm' }, { actor: 'test', source: 'cli', at: hk('2024-12-20T12:00:00') });
+    const subscriptions: { target: string; bureaus?: string[]; refs?: string[]; all?: boolean; language: 'en' | 'zh-HK'; since: string }[] = [
+      { target: 'telegram:1', bureaus: [codes[0]!], language: 'zh-HK', since: '2024-12-19T00:00:00' },
+      { target: 'telegram:2', bureaus: [codes[0]!], language: 'en', since: '2024-12-19T00:00:00' },
+      { target: 'telegram:3', bureaus: [codes[1]!], language: 'zh-HK', since: '2024-12-01T00:00:00' },
+      { target: 'telegram:4', refs: ['PA2024-7-10'], language: 'en', since: '2024-12-01T00:00:00' },
+      { target: 'telegram:5', bureaus: [codes[2]!, codes[0]!], language: 'zh-HK', since: '2024-12-01T00:00:00' },
+      { target: 'telegram:6', all: true, language: 'en', since: '2024-12-01T00:00:00' },
+      { target: 'telegram:7', bureaus: [codes[1]!], language: 'en', since: '2024-12-01T00:00:00' },
+    ];
+    for (const { since, ...subscription } of subscriptions) await subscribe(db.pool, { ...subscription, digest: true }, hk(since));
+    await db.pool.query(`INSERT INTO scheduler_state (name, covered_until) VALUES ('digest', $1)`, [hk('2024-12-23T08:59:00')]);
+    const result = await enqueueDigests(db.pool, hk('2024-12-23T09:00:30'), defaultDigestSettings(), { pageSize: 2 });
+    expect(result.enqueued).toBe(subscriptions.length);
+    const stored = await db.pool.query<{ target: string; payload: WeeklyDigest }>("SELECT target, payload FROM notifications WHERE kind = 'digest' ORDER BY id");
+    expect(stored.rows.map((r) => r.target)).toEqual(subscriptions.map((s) => s.target));
+    for (const row of stored.rows) {
+      const preview = await previewDigest(db.pool, { at: hk('2024-12-23T09:00:00'), settings: defaultDigestSettings(), subscription: row.target });
+      expect(JSON.parse(JSON.stringify(preview.digest)), row.target).toEqual(row.payload);
+    }
+    // The scopes differ, so the digests do too (the test would prove nothing if every page read everything).
+    expect(new Set(stored.rows.map((r) => JSON.stringify(r.payload.changes))).size).toBeGreaterThan(2);
+  });
+
   it('the preview is the digest the tick sends at that slot', async () => {
     await subscribe(db.pool, { target: 'console', bureaus: ['DEVB'], refs: ['PA2024-7-10'], digest: true, language: 'en' }, hk('2024-12-01T12:00:00'));
     await tick('2024-12-01T12:00:00');
