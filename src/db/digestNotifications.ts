@@ -53,6 +53,8 @@ export async function listDigestChoices(client: PoolClient): Promise<StoredDiges
 export interface DigestCandidatePage {
   afterId: number;
   limit: number;
+  /** Only subscriptions reading in these languages (all when absent). */
+  languages?: readonly SubscriptionLanguage[];
 }
 
 /**
@@ -73,6 +75,7 @@ export async function listDigestCandidates(client: PoolClient, choices: readonly
        AND (s.muted_until IS NULL OR d.slot_at >= s.muted_until)
        AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'digest:' || s.id || ':' || d.week)
        AND s.id > $7
+       AND ($9::text[] IS NULL OR s.language = ANY($9::text[]))
      ORDER BY s.id
      LIMIT $8`,
     [
@@ -84,6 +87,7 @@ export async function listDigestCandidates(client: PoolClient, choices: readonly
       choices.map((_, i) => i),
       page?.afterId ?? 0,
       page?.limit ?? null,
+      page?.languages ?? null,
     ],
   );
   return rows;
@@ -101,11 +105,25 @@ export async function supersedeOlderDigests(client: PoolClient, queued: readonly
   return result.rowCount ?? 0;
 }
 
-/** Writes digest rows (skipped ones as superseded); a week already written is left alone. */
-export async function insertDigestRows(client: PoolClient, rows: readonly DigestRowInput[], now: Date): Promise<{ enqueued: number; skipped: number }> {
+/**
+ * Writes digest rows (skipped ones as superseded); a week already written is left alone. The rows are read
+ * once, in order: given a lazy sequence, each digest can be composed, serialized and let go one at a time.
+ */
+export async function insertDigestRows(client: PoolClient, rows: Iterable<DigestRowInput>, now: Date): Promise<{ enqueued: number; skipped: number }> {
   // Payloads travel as one JSON array, paired with the other columns by position, and are stored as json
-  // (see migration 0012). The bytes are built digest by digest (one big string would be flattened and
+  // (see migration 0012). The bytes are written digest by digest (one big string would be flattened and
   // encoded again by the driver, 30 ms a chunk) and sent in binary form (json's is the UTF-8 text).
+  const columns = { dedupeKeys: [] as string[], subscriptionIds: [] as number[], slots: [] as Date[], targets: [] as string[], states: [] as string[], errors: [] as (string | null)[] };
+  const payloads = createJsonArrayWriter(client);
+  for (const row of rows) {
+    columns.dedupeKeys.push(row.dedupeKey);
+    columns.subscriptionIds.push(row.subscriptionId);
+    columns.slots.push(row.slotAt);
+    columns.targets.push(row.target);
+    columns.states.push(row.skip ? 'superseded' : 'pending');
+    columns.errors.push(row.skip ? DIGEST_SKIPPED : null);
+    payloads.add(JSON.stringify(row.payload));
+  }
   const { rows: counts } = await client.query<{ enqueued: number; skipped: number }>(
     `WITH inserted AS (
        INSERT INTO notifications (dedupe_key, kind, subscription_id, slot_at, target, payload, state, available_at, last_error, created_at, updated_at)
@@ -117,29 +135,41 @@ export async function insertDigestRows(client: PoolClient, rows: readonly Digest
        RETURNING state
      )
      SELECT count(*) FILTER (WHERE state = 'pending')::int AS enqueued, count(*) FILTER (WHERE state = 'superseded')::int AS skipped FROM inserted`,
-    [
-      rows.map((row) => row.dedupeKey),
-      rows.map((row) => row.subscriptionId),
-      rows.map((row) => row.slotAt),
-      rows.map((row) => row.target),
-      rows.map((row) => (row.skip ? 'superseded' : 'pending')),
-      rows.map((row) => (row.skip ? DIGEST_SKIPPED : null)),
-      jsonArrayBytes(rows.map((row) => row.payload)),
-      now,
-    ],
+    [columns.dedupeKeys, columns.subscriptionIds, columns.slots, columns.targets, columns.states, columns.errors, payloads.bytes(), now],
   );
   return { enqueued: counts[0]?.enqueued ?? 0, skipped: counts[0]?.skipped ?? 0 };
 }
 
-const COMMA = Buffer.from(',');
-
-/** A JSON array as UTF-8 bytes. */
-function jsonArrayBytes(values: readonly unknown[]): Buffer {
-  const parts: Buffer[] = [Buffer.from('[')];
-  values.forEach((value, i) => {
-    if (i) parts.push(COMMA);
-    parts.push(Buffer.from(JSON.stringify(value), 'utf8'));
-  });
-  parts.push(Buffer.from(']'));
-  return Buffer.concat(parts);
+/**
+ * A JSON array of JSON texts as UTF-8 bytes, written into a buffer kept per connection between calls. The
+ * driver copies a parameter into its own message when the statement is sent (at once on an idle connection,
+ * later on a busy one: hence one buffer per connection, whose statements are sequential), so a pass of
+ * thousands of chunks allocates no new memory outside the JavaScript heap, which would let the collector
+ * wait longer.
+ */
+const arrayBuffers = new WeakMap<PoolClient, Buffer>();
+function createJsonArrayWriter(client: PoolClient): { add(json: string): void; bytes(): Buffer } {
+  let bytes = arrayBuffers.get(client) ?? Buffer.alloc(1 << 20);
+  let length = 0;
+  const append = (text: string): void => {
+    // UTF-8 needs at most three bytes per UTF-16 unit.
+    if (length + text.length * 3 > bytes.length) {
+      const larger = Buffer.alloc(Math.max(bytes.length * 2, length + text.length * 3));
+      bytes.copy(larger, 0, 0, length);
+      bytes = larger;
+    }
+    length += bytes.write(text, length, 'utf8');
+  };
+  append('[');
+  return {
+    add: (json) => {
+      if (length > 1) append(',');
+      append(json);
+    },
+    bytes: () => {
+      append(']');
+      arrayBuffers.set(client, bytes);
+      return bytes.subarray(0, length);
+    },
+  };
 }

@@ -1,7 +1,9 @@
 // SQL for the subscriptions table. One row per target; bureaus NULL with refs NULL means "everything".
 import type { Pool, PoolClient } from './createPool.ts';
 
-export type SubscriptionLanguage = 'zh-HK' | 'en';
+/** The languages a subscription can read in (the column's check). */
+export const SUBSCRIPTION_LANGUAGES = ['zh-HK', 'en'] as const;
+export type SubscriptionLanguage = (typeof SUBSCRIPTION_LANGUAGES)[number];
 
 export interface SubscriptionRow {
   id: number;

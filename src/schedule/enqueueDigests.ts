@@ -9,7 +9,8 @@
 // A digest still queued from an earlier week when a newer one is created is superseded. An empty week of a
 // subscription that skips empty digests is recorded as superseded with the reason, so the ledger shows it.
 import type { Pool, PoolClient } from '../db/createPool.ts';
-import { insertDigestRows, listDigestCandidates, listDigestChoices, supersedeOlderDigests, type DigestCandidate, type StoredDigestChoice } from '../db/digestNotifications.ts';
+import { SUBSCRIPTION_LANGUAGES, type SubscriptionLanguage } from '../db/subscriptions.ts';
+import { insertDigestRows, listDigestCandidates, listDigestChoices, supersedeOlderDigests, type DigestCandidate, type DigestRowInput, type StoredDigestChoice } from '../db/digestNotifications.ts';
 import { loadDigestData } from '../db/loadDigestData.ts';
 import { wakeDeliveryLoops } from '../db/notifications.ts';
 import { findCoveredUntil, lockSchedulerJob, recordCoveredUntil } from '../db/schedulerState.ts';
@@ -17,7 +18,6 @@ import { withTransaction } from '../db/withClient.ts';
 import { composeDigest } from '../domain/composeDigest.ts';
 import { latestDigestSlot, type DigestSlot } from '../domain/latestDigestSlot.ts';
 import { resolveDigestSchedule, type DigestSchedule } from '../domain/resolveDigestSchedule.ts';
-import type { WeeklyDigest } from '../domain/weeklyDigest.ts';
 import type { DigestSource } from '../domain/composeDigest.ts';
 import { editionLanguageOf } from '../domain/editionLanguage.ts';
 import type { DocumentLanguage } from '../domain/types.ts';
@@ -44,15 +44,7 @@ const CHUNK_SIZE = 250;
 
 type Candidate = DigestCandidate;
 
-interface DigestRow {
-  candidate: Candidate;
-  slot: DigestSlot;
-  digest: WeeklyDigest;
-  /** Empty, and the subscription skips empty weeks. */
-  skip: boolean;
-}
-
-/** The data loaded for one reader language, kept for the rest of the pass while later pages fit in it. */
+/** The data loaded for one edition, kept for its later pages while they fit in it. */
 interface LoadedSource {
   all: boolean;
   bureaus: Set<string>;
@@ -103,23 +95,20 @@ export async function enqueueDigests(pool: Pool, now: Date, settings: DigestSett
       if (slot.at.getTime() > from.getTime()) due.push({ raw, schedule, slot, invalid });
     }
 
-    // Streamed in pages of subscriptions (keyset on id): each page loads the data its scope needs, composes,
-    // writes and lets go of it, so memory stays bounded whatever the number of subscriptions.
-    // The data is held per reader language across pages (it grows to the union of the scopes seen, at most
-    // everything): memory is bounded by the data, not by the number of subscriptions, and a page whose scope
-    // fits reads nothing again.
+    // Streamed in pages of subscriptions (keyset on id), one edition (reader language) after the other: the
+    // data of an edition is loaded on its first page and kept while later pages fit in it (it grows to the
+    // union of the scopes seen, at most everything), then let go before the next edition. Memory is bounded
+    // by the data of one edition and a page, whatever the number of subscriptions.
     const slotChoices = due.map((d) => ({ ...d.raw, slotAt: d.slot.at, week: d.slot.week }));
-    const sources = new Map<DocumentLanguage, LoadedSource>();
-    const queued: QueuedDigest[] = [];
-    let page: Candidate[] = [];
-    do {
-      const afterId = page.length ? page[page.length - 1]!.id : 0;
-      page = slotChoices.length ? await listDigestCandidates(client, slotChoices, { afterId, limit: pageSize }) : [];
-      if (page.length) await enqueueDigestPage(client, page, due, now, settings, sources, queued, result);
-    } while (page.length === pageSize);
-    // A digest still queued from an earlier week is stale once a newer one is queued (not when the newer one
-    // is skipped as empty: the older one is then still the latest news). One statement for the pass.
-    result.superseded = await supersedeOlderDigests(client, queued, now);
+    for (const [edition, readers] of readersByEdition()) {
+      let loaded: LoadedSource | null = null;
+      let page: Candidate[] = [];
+      do {
+        const afterId = page.length ? page[page.length - 1]!.id : 0;
+        page = slotChoices.length ? await listDigestCandidates(client, slotChoices, { afterId, limit: pageSize, languages: readers }) : [];
+        if (page.length) loaded = await enqueueDigestPage(client, { page, edition, loaded, due, now, settings, result });
+      } while (page.length === pageSize);
+    }
     await recordCoveredUntil(client, JOB, now);
     if (result.enqueued) await wakeDeliveryLoops(client);
     result.coveredUntil = now;
@@ -132,17 +121,20 @@ interface QueuedDigest {
   slotAt: Date;
 }
 
-/** Composes and writes the digests of one page of candidates, one reader language at a time. */
-async function enqueueDigestPage(
-  client: PoolClient,
-  page: readonly Candidate[],
-  due: readonly DueSchedule[],
-  now: Date,
-  settings: DigestSettings,
-  sources: Map<DocumentLanguage, LoadedSource>,
-  queued: QueuedDigest[],
-  result: DigestEnqueueResult,
-): Promise<void> {
+interface DigestPage {
+  /** Candidates whose reader language shows this edition. */
+  page: readonly Candidate[];
+  edition: DocumentLanguage;
+  /** The edition's data loaded for earlier pages, if any. */
+  loaded: LoadedSource | null;
+  due: readonly DueSchedule[];
+  now: Date;
+  settings: DigestSettings;
+  result: DigestEnqueueResult;
+}
+
+/** Composes and writes the digests of one page of candidates; returns the data it used, for the next page. */
+async function enqueueDigestPage(client: PoolClient, { page, edition, loaded, due, now, settings, result }: DigestPage): Promise<LoadedSource> {
   // Reported once per digest (not every minute), so an operator sees it without a flood.
   for (const c of page) {
     const { invalid } = due[c.scheduleIndex]!;
@@ -152,48 +144,47 @@ async function enqueueDigestPage(
     const previous = due[c.scheduleIndex]!.slot.previousAt;
     return c.activeSince > previous ? c.activeSince : previous;
   };
-  const byLanguage = new Map<DocumentLanguage, Candidate[]>();
-  for (const c of page) {
-    const language = editionLanguageOf(c.language);
-    let group = byLanguage.get(language);
-    if (!group) byLanguage.set(language, (group = []));
-    group.push(c);
-  }
-  // One source per reader language (each shows that edition's texts).
   const changesUntil = new Date(due.reduce((max, d) => Math.max(max, d.slot.at.getTime()), -Infinity));
-  for (const [language, candidates] of byLanguage) {
-    const source = await sourceFor(client, sources, language, scopeOf(candidates, sinceOf), changesUntil);
-    for (let start = 0; start < candidates.length; start += CHUNK_SIZE) {
-      const chunk: DigestRow[] = candidates.slice(start, start + CHUNK_SIZE).map((candidate) => {
-        const { schedule, slot } = due[candidate.scheduleIndex]!;
-        const digest = composeDigest(source, {
-          subscriptionId: candidate.id,
-          language: candidate.language,
-          timezone: schedule.timezone,
-          bureaus: candidate.bureaus,
-          refs: candidate.refs,
-          at: slot.at,
-          since: sinceOf(candidate),
-        });
-        return { candidate, slot, digest, skip: digest.empty && (candidate.skipEmpty ?? settings.skipEmpty) };
+  const data = await loadCovering(client, loaded, edition, scopeOf(page, sinceOf), changesUntil);
+  const queued: QueuedDigest[] = [];
+  function* composeRows(candidates: readonly Candidate[]): Generator<DigestRowInput> {
+    for (const candidate of candidates) {
+      const { schedule, slot } = due[candidate.scheduleIndex]!;
+      const digest = composeDigest(data.source, {
+        subscriptionId: candidate.id,
+        language: candidate.language,
+        timezone: schedule.timezone,
+        bureaus: candidate.bureaus,
+        refs: candidate.refs,
+        at: slot.at,
+        since: sinceOf(candidate),
       });
-      for (const row of chunk) if (!row.skip) queued.push({ subscriptionId: row.candidate.id, slotAt: row.slot.at });
-      const counts = await insertDigestRows(
-        client,
-        chunk.map((row) => ({
-          dedupeKey: digestDedupeKey(row.candidate.id, row.slot.week),
-          subscriptionId: row.candidate.id,
-          slotAt: row.slot.at,
-          target: row.candidate.target,
-          skip: row.skip,
-          payload: row.digest,
-        })),
-        now,
-      );
-      result.enqueued += counts.enqueued;
-      result.skipped += counts.skipped;
+      const skip = digest.empty && (candidate.skipEmpty ?? settings.skipEmpty);
+      // A newer digest supersedes an older queued one, unless it is skipped as empty (the older one is then
+      // still the latest news).
+      if (!skip) queued.push({ subscriptionId: candidate.id, slotAt: slot.at });
+      yield { dedupeKey: digestDedupeKey(candidate.id, slot.week), subscriptionId: candidate.id, slotAt: slot.at, target: candidate.target, skip, payload: digest };
     }
   }
+  for (let start = 0; start < page.length; start += CHUNK_SIZE) {
+    // Composed lazily as the insert reads them: one digest's objects alive at a time.
+    const counts = await insertDigestRows(client, composeRows(page.slice(start, start + CHUNK_SIZE)), now);
+    result.enqueued += counts.enqueued;
+    result.skipped += counts.skipped;
+  }
+  // One statement per page: a digest still queued from an earlier week is stale once a newer one is queued.
+  result.superseded += await supersedeOlderDigests(client, queued, now);
+  return data;
+}
+
+/** The reader languages of subscriptions, grouped by the edition each one shows. */
+function readersByEdition(): Map<DocumentLanguage, SubscriptionLanguage[]> {
+  const editions = new Map<DocumentLanguage, SubscriptionLanguage[]>();
+  for (const reader of SUBSCRIPTION_LANGUAGES) {
+    const edition = editionLanguageOf(reader);
+    editions.set(edition, [...(editions.get(edition) ?? []), reader]);
+  }
+  return editions;
 }
 
 /** The union of the scopes of these candidates, and the earliest change they report. */
@@ -217,10 +208,9 @@ function covers(loaded: LoadedSource, scope: Scope): boolean {
   return true;
 }
 
-/** The language's loaded data when it covers the scope; otherwise the union of both, loaded anew. */
-async function sourceFor(client: PoolClient, sources: Map<DocumentLanguage, LoadedSource>, language: DocumentLanguage, scope: Scope, changesUntil: Date): Promise<DigestSource> {
-  const loaded = sources.get(language);
-  if (loaded && covers(loaded, scope)) return loaded.source;
+/** The data loaded so far when it covers the scope; otherwise the union of both, loaded anew. */
+async function loadCovering(client: PoolClient, loaded: LoadedSource | null, language: DocumentLanguage, scope: Scope, changesUntil: Date): Promise<LoadedSource> {
+  if (loaded && covers(loaded, scope)) return loaded;
   const union: Scope = loaded
     ? {
         all: loaded.all || scope.all,
@@ -229,7 +219,6 @@ async function sourceFor(client: PoolClient, sources: Map<DocumentLanguage, Load
         changesAfter: Math.min(loaded.changesAfter, scope.changesAfter),
       }
     : scope;
-  sources.delete(language); // let the old data go before the larger load arrives
   const source = await loadDigestData(client, {
     all: union.all,
     bureaus: union.all ? null : [...union.bureaus],
@@ -238,8 +227,7 @@ async function sourceFor(client: PoolClient, sources: Map<DocumentLanguage, Load
     changesUntil,
     language,
   });
-  sources.set(language, { ...union, source });
-  return source;
+  return { ...union, source };
 }
 
 /** The ledger key of a subscription's digest for an ISO week: at most one row, ever. */

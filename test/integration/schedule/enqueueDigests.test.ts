@@ -262,7 +262,7 @@ describe('weekly digests through the tick', () => {
     await db.pool.query(`INSERT INTO scheduler_state (name, covered_until) VALUES ('digest', $1)`, [hk('2024-12-23T08:59:00')]);
     const result = await enqueueDigests(db.pool, hk('2024-12-23T09:00:30'), defaultDigestSettings(), { pageSize: 2 });
     expect(result.enqueued).toBe(subscriptions.length);
-    const stored = await db.pool.query<{ target: string; payload: WeeklyDigest }>("SELECT target, payload FROM notifications WHERE kind = 'digest' ORDER BY id");
+    const stored = await db.pool.query<{ target: string; payload: WeeklyDigest }>("SELECT target, payload FROM notifications WHERE kind = 'digest' ORDER BY target");
     expect(stored.rows.map((r) => r.target)).toEqual(subscriptions.map((s) => s.target));
     for (const row of stored.rows) {
       const preview = await previewDigest(db.pool, { at: hk('2024-12-23T09:00:00'), settings: defaultDigestSettings(), subscription: row.target });
