@@ -5,7 +5,8 @@
 // (recipients ÷ global limit), the last message's share of that floor, and the 429s.
 // - Telegram runs on a clock that skips ahead only while the limiter waits with nothing in flight (real
 //   waiting would take 333 s); the shared PostgreSQL budget is left out there, as its slots follow the
-//   database's clock, which cannot skip.
+//   database's clock, which cannot skip. A second run, in real time, sends to 1,000 chats (BENCH_TELEGRAM_
+//   BUDGET_CHATS) with the shared budget, as the service does.
 // - Discord runs in real time (40 s), once with the shared send budget of production and once with
 //   @discordjs/rest's own pacing alone.
 // BENCH_QUICK=1: 1,000 chats and 200 channels. BENCH_LAST=telegram or discord runs only that platform.
@@ -16,11 +17,12 @@ import { createClock } from '../src/clock.ts';
 import { BUREAUS } from '../src/domain/bureaus.ts';
 import { createLogger } from '../src/logger.ts';
 import type { ChannelAdapter } from '../src/notify/ChannelAdapter.ts';
-import { BUDGET_SHARE, createSendBudget } from '../src/notify/createSendBudget.ts';
+import { budgetRateOf, createSendBudget } from '../src/notify/createSendBudget.ts';
 import { deliverNotifications } from '../src/notify/deliverNotifications.ts';
 import { createDiscordAdapter, DISCORD_GLOBAL_PER_SECOND } from '../src/notify/discord.ts';
 import { createDiscordRestOptions } from '../src/notify/discord/createDiscordRestOptions.ts';
 import { createTelegramAdapter } from '../src/notify/telegram.ts';
+import { createTelegramBudget } from '../src/notify/createSendBudget.ts';
 import { createTelegramLimiter, TELEGRAM_LIMITS } from '../src/notify/telegram/createTelegramLimiter.ts';
 import { enqueueAlerts } from '../src/schedule/enqueueAlerts.ts';
 import { startFakeDiscord } from '../test/fakes/discord/startFakeDiscord.ts';
@@ -31,6 +33,7 @@ import { openBenchDatabase } from './openBenchDatabase.ts';
 const QUICK = process.env.BENCH_QUICK === '1';
 const TELEGRAM_CHATS = QUICK ? 1_000 : 10_000;
 const DISCORD_CHANNELS = QUICK ? 200 : 2_000;
+const TELEGRAM_BUDGET_CHATS = Number(process.env.BENCH_TELEGRAM_BUDGET_CHATS ?? (QUICK ? 300 : 1_000));
 const TIMEZONE = 'Asia/Hong_Kong';
 const policy = { timezone: TIMEZONE, leadDays: [7], sendAt: '09:00', missedGraceDays: 0, overdueEveryDays: 7 };
 // The slot: 09:00 on 2 June 2025 in Hong Kong, seven days before the milestone.
@@ -128,20 +131,40 @@ async function runTelegram() {
   }
 }
 
+/** Real time, the shared budget in PostgreSQL and the limiter, as `npm start` sends. */
+async function runTelegramWithBudget() {
+  const db = await openBenchDatabase();
+  const fake = await startFakeTelegram({ enforceLimits: true });
+  try {
+    await seed(db.pool, Array.from({ length: TELEGRAM_BUDGET_CHATS }, (_, i) => `telegram:${300_000 + i}`));
+    const budget = createTelegramBudget({ pool: db.pool, token: fake.token, logger });
+    const adapter = createTelegramAdapter({ api: new Api(fake.token, { apiRoot: fake.apiRoot }), limiter: createTelegramLimiter({ budget }), logger });
+    const run = await runSlot(db.pool, adapter, { now: () => performance.now() });
+    const global = TELEGRAM_LIMITS.global;
+    return summarise('last-message-telegram-budget', TELEGRAM_BUDGET_CHATS, (global.messages * 1000) / global.windowMs, run, fake.rateLimited.total, {
+      clock: 'real',
+      budget: `shared, ${budgetRateOf((global.messages * 1000) / global.windowMs)}/s`,
+    });
+  } finally {
+    await fake.close();
+    await db.close();
+  }
+}
+
 async function runDiscord(withBudget: boolean) {
   const db = await openBenchDatabase();
   const fake = await startFakeDiscord({ enforceLimits: true });
-  const rest = new REST(createDiscordRestOptions(fake.restApi)).setToken(fake.token);
+  const rest = new REST(createDiscordRestOptions(fake.restApi, { pacedByBudget: withBudget })).setToken(fake.token);
   try {
     await seed(db.pool, Array.from({ length: DISCORD_CHANNELS }, (_, i) => `discord:${1_400_000_000_000_000_000n + BigInt(i)}`));
     const budget = withBudget
-      ? createSendBudget({ pool: db.pool, platform: 'discord', token: fake.token, perSecond: BUDGET_SHARE * DISCORD_GLOBAL_PER_SECOND, logger })
+      ? createSendBudget({ pool: db.pool, platform: 'discord', token: fake.token, perSecond: budgetRateOf(DISCORD_GLOBAL_PER_SECOND), logger })
       : undefined;
     const adapter = createDiscordAdapter({ rest, logger, budget, timezone: TIMEZONE, sendAt: policy.sendAt });
     const run = await runSlot(db.pool, adapter, { now: () => performance.now() });
     return summarise(withBudget ? 'last-message-discord' : 'last-message-discord-no-budget', DISCORD_CHANNELS, DISCORD_GLOBAL_PER_SECOND, run, fake.rateLimited, {
       clock: 'real',
-      budget: withBudget ? `shared, ${BUDGET_SHARE * DISCORD_GLOBAL_PER_SECOND}/s` : 'none (@discordjs/rest only)',
+      budget: withBudget ? `shared, ${budgetRateOf(DISCORD_GLOBAL_PER_SECOND)}/s` : 'none (@discordjs/rest only)',
     });
   } finally {
     rest.clearHashSweeper();
@@ -153,7 +176,7 @@ async function runDiscord(withBudget: boolean) {
 
 const only = process.env.BENCH_LAST;
 const runs = [
-  ...(only && only !== 'telegram' ? [] : [runTelegram]),
+  ...(only && only !== 'telegram' ? [] : [runTelegram, runTelegramWithBudget]),
   ...(only && only !== 'discord' ? [] : [() => runDiscord(true), () => runDiscord(false)]),
 ];
 for (const run of runs) process.stdout.write(`${JSON.stringify(await run())}\n`);

@@ -8,7 +8,7 @@ import { describePausedTarget } from '../domain/describePausedTarget.ts';
 import { parseTarget, TargetError, type Target } from '../domain/parseTarget.ts';
 import type { Pool } from '../db/createPool.ts';
 import type { Logger } from '../logger.ts';
-import { BUDGET_SHARE, createSendBudget } from './createSendBudget.ts';
+import { budgetRateOf, createSendBudget } from './createSendBudget.ts';
 import { DeliveryError, type ChannelAdapter, type OutgoingMessage } from './ChannelAdapter.ts';
 import { createDiscordRestOptions, type DiscordRestTuning } from './discord/createDiscordRestOptions.ts';
 import type { AlertRenderOptions } from './discord/renderAlertEmbeds.ts';
@@ -95,12 +95,12 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChannelAda
 export function createDiscordDeliveryAdapter(config: Config, logger: Logger, tuning: DiscordRestTuning = {}, pool?: Pool): ChannelAdapter {
   const token = config.discord.token;
   if (!token) throw new ConfigError('discord.token', null, 'a bot token', 'DISCORD_BOT_TOKEN');
-  const rest = new REST(createDiscordRestOptions(config.discord.apiRoot, tuning)).setToken(token);
+  const rest = new REST(createDiscordRestOptions(config.discord.apiRoot, { pacedByBudget: pool !== undefined, ...tuning })).setToken(token);
   const child = logger.child({ component: 'discord' });
   return createDiscordAdapter({
     rest,
     logger: child,
-    budget: pool ? createSendBudget({ pool, platform: 'discord', token, perSecond: BUDGET_SHARE * DISCORD_GLOBAL_PER_SECOND, logger: child }) : undefined,
+    budget: pool ? createSendBudget({ pool, platform: 'discord', token, perSecond: budgetRateOf(DISCORD_GLOBAL_PER_SECOND), logger: child }) : undefined,
     ...renderOptionsOf(config),
     onClose: async () => {
       rest.clearHashSweeper();

@@ -7,6 +7,8 @@ import type { RESTOptions } from 'discord.js';
 export interface DiscordRestTuning {
   /** Longest rate-limit wait to sit out inside a send (ms); longer ones fail with their retry-after. */
   maxRateLimitWaitMs?: number;
+  /** The shared send budget paces these sends evenly below the global limit (the delivery adapter's REST). */
+  pacedByBudget?: boolean;
   /** Overrides for @discordjs/rest (tests shorten retries and timeout). */
   rest?: Partial<RESTOptions>;
 }
@@ -20,8 +22,10 @@ export function createDiscordRestOptions(apiRoot: string, tuning: DiscordRestTun
     // A timed-out send is retried with the same nonce, so it cannot be posted twice.
     retries: 2,
     // @discordjs/rest counts its global second from its own first request, Discord from the first it receives:
-    // the two windows never line up, so a client using all 50 gets the odd global 429. 45 leaves the headroom.
-    globalRequestsPerSecond: 45,
+    // the two windows never line up, so a client bursting up to 50 gets the odd global 429; 45 leaves the
+    // headroom. Sends paced evenly by the shared budget (48 a second) never burst, so there the client's window
+    // is Discord's own 50 and only stops a runaway.
+    globalRequestsPerSecond: tuning.pacedByBudget ? 50 : 45,
     timeout: 15_000,
     rejectOnRateLimit: (data) => data.retryAfter > maxWait,
     ...tuning.rest,
