@@ -1,6 +1,7 @@
 // policywatch evidence propose|list|approve|reject: evidence proposals from anyone, decided by editors.
 import os from 'node:os';
 import { decideProposal } from '../services/decideProposal.ts';
+import { toLocalDate } from '../domain/zonedTime.ts';
 import { listEvidenceProposals, type EvidenceProposal } from '../services/listEvidenceProposals.ts';
 import { proposeEvidence } from '../services/proposeEvidence.ts';
 import { withDatabase } from '../services/withDatabase.ts';
@@ -18,11 +19,12 @@ function whoAmI(by: string | undefined): string {
   return by?.trim() || os.userInfo().username;
 }
 
-function describeProposal(p: EvidenceProposal): string {
+/** One proposal as a line, its date in the tracker's zone (a proposal at 01:30 Hong Kong time is that day's). */
+function describeProposal(p: EvidenceProposal, timezone: string): string {
   const ref = p.milestoneCount > 1 ? `${p.ref}/${p.seq}` : p.ref;
   const others = p.alsoProposedBy.length ? ` (+${p.alsoProposedBy.length}: ${p.alsoProposedBy.join(', ')})` : '';
   const decided = p.state === 'open' ? '' : ` · ${p.state} by ${p.decidedBy}${p.decisionNote ? ` (${p.decisionNote})` : ''}`;
-  return `#${p.id} ${ref} → ${p.status} · ${p.url} · by ${p.proposerName ?? p.proposer}${others} · ${p.createdAt.toISOString().slice(0, 10)}${decided}${p.note ? `\n    ${p.note}` : ''}`;
+  return `#${p.id} ${ref} → ${p.status} · ${p.url} · by ${p.proposerName ?? p.proposer}${others} · ${toLocalDate(p.createdAt, timezone)}${decided}${p.note ? `\n    ${p.note}` : ''}`;
 }
 
 async function propose(args: string[], { config, logger, clock, stdout }: CliContext): Promise<number> {
@@ -54,7 +56,7 @@ async function list(args: string[], { config, logger, stdout }: CliContext): Pro
     stdout.write(`${JSON.stringify(proposals, null, 2)}\n`);
     return 0;
   }
-  stdout.write(proposals.length ? `${proposals.map(describeProposal).join('\n')}\n` : values.all ? 'no proposals\n' : 'no open proposals\n');
+  stdout.write(proposals.length ? `${proposals.map((p) => describeProposal(p, config.timezone)).join('\n')}\n` : values.all ? 'no proposals\n' : 'no open proposals\n');
   return 0;
 }
 
