@@ -9,7 +9,7 @@ import type { Pool } from '../db/createPool.ts';
 import { wakeDeliveryLoops } from '../db/notifications.ts';
 import { findCoveredUntil, lockSchedulerJob, recordCoveredUntil } from '../db/schedulerState.ts';
 import { withTransaction } from '../db/withClient.ts';
-import { latestRelevantDue, listAlertSlots, type AlertPolicy } from '../domain/alertPolicy.ts';
+import { latestRelevantDue, listAlertSlots, windowHasSendInstant, type AlertPolicy } from '../domain/alertPolicy.ts';
 
 export interface EnqueueResult {
   /** Alerts queued for delivery. */
@@ -26,12 +26,17 @@ export async function enqueueAlerts(pool: Pool, now: Date, policy: AlertPolicy):
   return withTransaction(pool, 'queueing alerts', async (client) => {
     // Ticks of several processes take turns; each then sees what the previous one covered.
     await lockSchedulerJob(client, 'tick');
-    await tuneTickTransaction(client);
     const from = await findCoveredUntil(client, JOB, now);
     if (now <= from) {
       // The clock moved back (or a concurrent tick already covered this instant): nothing is owed.
       return { enqueued: 0, superseded: 0, coveredFrom: from, coveredUntil: from };
     }
+    if (!windowHasSendInstant(from, now, policy)) {
+      // Slots only fall at the send time: a tick between two of them (most ticks) just moves the mark on.
+      await recordCoveredUntil(client, JOB, now);
+      return { enqueued: 0, superseded: 0, coveredFrom: from, coveredUntil: now };
+    }
+    await tuneTickTransaction(client);
     const slots: AlertSlotRow[] = [];
     for (const milestone of await listAlertableMilestones(client, latestRelevantDue(now, policy), now)) {
       for (const slot of listAlertSlots(milestone, from, now, policy)) {
