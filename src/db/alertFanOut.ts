@@ -1,6 +1,6 @@
 // The tick's SQL: the open milestones that can owe an alert, and the fan-out of their alert slots to the
-// matching subscriptions into the outbox. The unique dedupe key (kind, milestone, due date, subscription,
-// slot) makes a replay harmless; for each milestone and subscription only the latest slot is sent, earlier
+// matching subscriptions into the outbox. The dedupe key (kind, milestone, due date, subscription, slot),
+// unique on those columns (migration 0013), makes a replay harmless; for each milestone and subscription only the latest slot is sent, earlier
 // ones are recorded as superseded. planAlerts (domain/alertPolicy.ts) states the same rule in TypeScript, and
 // a property test keeps the two in agreement.
 import type { PoolClient } from './createPool.ts';
@@ -89,7 +89,7 @@ inserted AS (
   -- one target's alerts get neighbouring ids, so a worker's batch holds whole groups; the window's own
   -- order, so one sort serves both
   ORDER BY r.subscription_id, r.milestone_id, r.slot_at DESC
-  ON CONFLICT (dedupe_key) DO NOTHING
+  ON CONFLICT (subscription_id, milestone_id, slot_at, kind, due) DO NOTHING
   RETURNING id, state, subscription_id, milestone_id, slot_at
 ),
 superseded_earlier AS (
