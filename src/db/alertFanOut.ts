@@ -48,10 +48,11 @@ export async function listAlertableMilestones(client: PoolClient, dueBy: string,
 }
 
 // Slots are numbered and the fan-out joins narrow (slot number, subscription id) pairs by hash: bureau
-// codes on both sides are unnested so no per-row array comparison is needed.
-const FAN_OUT = `
+// codes on both sides are unnested so no per-row array comparison is needed. The dedupe key's slot part
+// (kind:milestone:due) is formatted once per slot, not once per alert.
+const fanOut = (conflicts: 'skip' | 'fail'): string => `
 WITH slot AS MATERIALIZED (
-  SELECT s.*, m.due, c.bureaus, c.ref
+  SELECT s.*, m.due, c.bureaus, c.ref, concat_ws(':', s.kind, s.milestone_id, m.due) AS key_head
   FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[]) WITH ORDINALITY AS s(milestone_id, kind, slot_at, slot_key, n)
   JOIN milestones m ON m.id = s.milestone_id JOIN commitments c ON c.id = m.commitment_id
 ),
@@ -73,7 +74,7 @@ pair AS MATERIALIZED (
   SELECT s.n, x.id FROM slot s JOIN subscription_ref x ON x.ref = s.ref
 ),
 ranked AS (
-  SELECT s.milestone_id, s.kind, s.slot_at, s.slot_key, s.due, p.subscription_id, sub.target,
+  SELECT s.milestone_id, s.kind, s.slot_at, s.slot_key, s.key_head, s.due, p.subscription_id, sub.target,
          row_number() OVER (PARTITION BY p.subscription_id, s.milestone_id ORDER BY s.slot_at DESC) AS rn
   FROM pair p JOIN slot s ON s.n = p.n JOIN subscriptions sub ON sub.id = p.subscription_id
   WHERE s.slot_at >= sub.active_since
@@ -82,14 +83,14 @@ ranked AS (
 ),
 inserted AS (
   INSERT INTO notifications (dedupe_key, kind, subscription_id, milestone_id, due, slot_at, target, state, available_at, last_error, created_at, updated_at)
-  SELECT concat_ws(':', r.kind, r.milestone_id, r.due, r.subscription_id, r.slot_key), r.kind, r.subscription_id, r.milestone_id, r.due,
+  SELECT r.key_head || ':' || r.subscription_id || ':' || r.slot_key, r.kind, r.subscription_id, r.milestone_id, r.due,
          r.slot_at, r.target, CASE WHEN r.rn = 1 THEN 'pending' ELSE 'superseded' END, $5,
          CASE WHEN r.rn = 1 THEN NULL ELSE '${SUPERSEDED}' END, $5, $5
   FROM ranked r
   -- one target's alerts get neighbouring ids, so a worker's batch holds whole groups; the window's own
   -- order, so one sort serves both
   ORDER BY r.subscription_id, r.milestone_id, r.slot_at DESC
-  ON CONFLICT (subscription_id, milestone_id, slot_at, kind, due) DO NOTHING
+  ${conflicts === 'skip' ? 'ON CONFLICT (subscription_id, milestone_id, slot_at, kind, due) DO NOTHING' : ''}
   RETURNING id, state, subscription_id, milestone_id, slot_at
 ),
 superseded_earlier AS (
@@ -101,16 +102,27 @@ superseded_earlier AS (
 )
 SELECT (SELECT count(*) FROM inserted WHERE state = 'pending')::int AS enqueued,
        ((SELECT count(*) FROM inserted WHERE state = 'superseded') + (SELECT count(*) FROM superseded_earlier))::int AS superseded`;
+const FAN_OUT = fanOut('fail');
+const FAN_OUT_SKIPPING_QUEUED = fanOut('skip');
+const UNIQUE_VIOLATION = '23505';
 
 /** Writes the slots' alerts for every matching subscription to the outbox; counts queued and superseded rows. */
 export async function fanOutAlertSlots(client: PoolClient, slots: readonly AlertSlotRow[], now: Date): Promise<{ enqueued: number; superseded: number }> {
   if (!slots.length) return { enqueued: 0, superseded: 0 };
-  const { rows } = await client.query<{ enqueued: number; superseded: number }>(FAN_OUT, [
-    slots.map((s) => s.milestoneId),
-    slots.map((s) => s.kind),
-    slots.map((s) => s.at),
-    slots.map((s) => s.key),
-    now,
-  ]);
-  return { enqueued: rows[0]?.enqueued ?? 0, superseded: rows[0]?.superseded ?? 0 };
+  const params = [slots.map((s) => s.milestoneId), slots.map((s) => s.kind), slots.map((s) => s.at), slots.map((s) => s.key), now];
+  // A tick's window follows the previous one, so its alerts are almost always new: a plain insert spares
+  // ON CONFLICT's per-row probe and confirmation. When some are queued already (the report at start, a
+  // replayed window), the unique index refuses the insert and the statement is rerun skipping them.
+  await client.query('SAVEPOINT fan_out');
+  let result;
+  try {
+    result = await client.query<{ enqueued: number; superseded: number }>(FAN_OUT, params);
+    await client.query('RELEASE SAVEPOINT fan_out');
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    await client.query('ROLLBACK TO SAVEPOINT fan_out');
+    result = await client.query<{ enqueued: number; superseded: number }>(FAN_OUT_SKIPPING_QUEUED, params);
+  }
+  const row = result.rows[0];
+  return { enqueued: row?.enqueued ?? 0, superseded: row?.superseded ?? 0 };
 }
