@@ -24,7 +24,7 @@ export interface AlertSlotRow {
   key: string;
 }
 
-/** Settings for the transaction of a tick that owes slots (one round trip). */
+/** Settings for the tick's transaction, in one round trip (a quiet tick is a handful of statements). */
 export async function tuneTickTransaction(client: PoolClient): Promise<void> {
   // A busy 09:00 tick sorts and ranks hundreds of thousands of pairs; keep that in memory. Not waiting for
   // the WAL flush is safe here: a crash can only lose this whole transaction (rows and covered_until

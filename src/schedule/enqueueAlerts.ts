@@ -26,6 +26,7 @@ export async function enqueueAlerts(pool: Pool, now: Date, policy: AlertPolicy):
   return withTransaction(pool, 'queueing alerts', async (client) => {
     // Ticks of several processes take turns; each then sees what the previous one covered.
     await lockSchedulerJob(client, 'tick');
+    await tuneTickTransaction(client);
     const from = await findCoveredUntil(client, JOB, now);
     if (now <= from) {
       // The clock moved back (or a concurrent tick already covered this instant): nothing is owed.
@@ -36,7 +37,6 @@ export async function enqueueAlerts(pool: Pool, now: Date, policy: AlertPolicy):
       await recordCoveredUntil(client, JOB, now);
       return { enqueued: 0, superseded: 0, coveredFrom: from, coveredUntil: now };
     }
-    await tuneTickTransaction(client);
     const slots: AlertSlotRow[] = [];
     for (const milestone of await listAlertableMilestones(client, latestRelevantDue(now, policy), now)) {
       for (const slot of listAlertSlots(milestone, from, now, policy)) {
