@@ -1,8 +1,8 @@
 // The tick's SQL: the open milestones that can owe an alert, and the fan-out of their alert slots to the
 // matching subscriptions into the outbox. The dedupe key (kind, milestone, due date, subscription, slot),
-// unique on those columns (migration 0013), makes a replay harmless; for each milestone and subscription only the latest slot is sent, earlier
-// ones are recorded as superseded. planAlerts (domain/alertPolicy.ts) states the same rule in TypeScript, and
-// a property test keeps the two in agreement.
+// unique on those columns (migration 0013), makes a replay harmless; for each milestone and subscription
+// only the latest slot is sent, earlier ones are recorded as superseded. planAlerts (domain/alertPolicy.ts)
+// states the same rule in TypeScript, and a property test keeps the two in agreement.
 import type { PoolClient } from './createPool.ts';
 import type { MilestoneStatus } from '../domain/milestoneStatus.ts';
 
