@@ -19,7 +19,10 @@ const policy = LEDGER_POLICY;
 const HEAVY = process.env.BENCH_HEAVY === '1';
 const OVERDUE_EVERY = HEAVY ? 10 : 50; // 1 in N past milestones still open
 const ALL_EVERY = HEAVY ? 50 : 200; // 1 in N subscriptions watches everything
-const NOW = new Date('2025-06-02T09:30:00+08:00');
+// A Monday: no overdue reminder is due (they share one weekly rhythm, on Wednesdays since 2025-01-01), so
+// the tick queues the day's approaching and due alerts (55,254). BENCH_NOW=2025-06-04T09:30:00+08:00 is the
+// reminder day, when every open overdue milestone's reminder goes out at once.
+const NOW = new Date(process.env.BENCH_NOW ?? '2025-06-02T09:30:00+08:00');
 
 const rss = trackPeakRss();
 

@@ -73,7 +73,7 @@ export async function listDigestCandidates(client: PoolClient, choices: readonly
      WHERE s.digest AND s.disabled_at IS NULL
        AND s.active_since <= d.slot_at
        AND (s.muted_until IS NULL OR d.slot_at >= s.muted_until)
-       AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'digest:' || s.id || ':' || d.week)
+       AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.kind = 'digest' AND n.dedupe_key = 'digest:' || s.id || ':' || d.week)
        AND s.id > $7
        AND ($9::text[] IS NULL OR s.language = ANY($9::text[]))
      ORDER BY s.id
@@ -131,7 +131,7 @@ export async function insertDigestRows(client: PoolClient, rows: Iterable<Digest
        FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
               AS r(dedupe_key, subscription_id, slot_at, target, state, last_error, position)
        JOIN json_array_elements($7::json) WITH ORDINALITY AS p(payload, position) USING (position)
-       ON CONFLICT (dedupe_key) DO NOTHING
+       ON CONFLICT (dedupe_key) WHERE kind = 'digest' DO NOTHING
        RETURNING state
      )
      SELECT count(*) FILTER (WHERE state = 'pending')::int AS enqueued, count(*) FILTER (WHERE state = 'superseded')::int AS skipped FROM inserted`,

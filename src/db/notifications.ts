@@ -312,7 +312,7 @@ export async function insertReportSlots(db: Db, subscriptionId: number, slots: r
      FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $6::text[]) AS s(milestone_id, kind, slot_at, slot_key)
      JOIN milestones m ON m.id = s.milestone_id JOIN subscriptions sub ON sub.id = $1
      ORDER BY m.id
-     ON CONFLICT (dedupe_key) DO NOTHING`,
+     ON CONFLICT (subscription_id, milestone_id, slot_at, kind, due) DO NOTHING`,
     [subscriptionId, slots.map((s) => s.milestoneId), slots.map((s) => s.kind), slots.map((s) => s.slotAt), now, slots.map((s) => s.slotAt.toISOString())],
   );
   if (rowCount) await db.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);

@@ -84,6 +84,19 @@ export function listAlertSlots(milestone: ScheduledMilestone, after: Date, until
   return slots.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+/**
+ * Whether (after, until] holds a send instant (policy.sendAt on some local date). Every alert slot is one,
+ * so a tick whose window holds none owes nothing and need not look at any milestone.
+ */
+export function windowHasSendInstant(after: Date, until: Date, policy: AlertPolicy): boolean {
+  const lastDay = toDayNumber(toLocalDate(until, policy.timezone));
+  for (let day = toDayNumber(toLocalDate(after, policy.timezone)); day <= lastDay; day++) {
+    const at = toInstant(fromDayNumber(day), policy.sendAt, policy.timezone).getTime();
+    if (at > after.getTime() && at <= until.getTime()) return true;
+  }
+  return false;
+}
+
 /** The latest date whose slots could fall at or before `until`: approaching slots start maxLead days ahead. */
 export function latestRelevantDue(until: Date, policy: AlertPolicy): string {
   return addDays(toLocalDate(until, policy.timezone), Math.max(...policy.leadDays) + 1);

@@ -9,7 +9,7 @@ import type { Pool } from '../db/createPool.ts';
 import { wakeDeliveryLoops } from '../db/notifications.ts';
 import { findCoveredUntil, lockSchedulerJob, recordCoveredUntil } from '../db/schedulerState.ts';
 import { withTransaction } from '../db/withClient.ts';
-import { latestRelevantDue, listAlertSlots, type AlertPolicy } from '../domain/alertPolicy.ts';
+import { latestRelevantDue, listAlertSlots, windowHasSendInstant, type AlertPolicy } from '../domain/alertPolicy.ts';
 
 export interface EnqueueResult {
   /** Alerts queued for delivery. */
@@ -31,6 +31,11 @@ export async function enqueueAlerts(pool: Pool, now: Date, policy: AlertPolicy):
     if (now <= from) {
       // The clock moved back (or a concurrent tick already covered this instant): nothing is owed.
       return { enqueued: 0, superseded: 0, coveredFrom: from, coveredUntil: from };
+    }
+    if (!windowHasSendInstant(from, now, policy)) {
+      // Slots only fall at the send time: a tick between two of them (most ticks) just moves the mark on.
+      await recordCoveredUntil(client, JOB, now);
+      return { enqueued: 0, superseded: 0, coveredFrom: from, coveredUntil: now };
     }
     const slots: AlertSlotRow[] = [];
     for (const milestone of await listAlertableMilestones(client, latestRelevantDue(now, policy), now)) {

@@ -70,6 +70,21 @@ describe('runTick on the seed chapter', () => {
     expect(sentRefs()).toHaveLength(4);
   });
 
+  it('a window replayed over alerts already queued adds only the new ones (the insert is retried skipping them)', async () => {
+    await tick('2024-12-24T09:30:00');
+    const before = await db.pool.query('SELECT id, dedupe_key, state FROM notifications ORDER BY id');
+    expect(before.rows).toHaveLength(8); // four 7-day alerts sent, their 30-day slots superseded
+    // As if the previous tick's mark were lost: the next window covers those slots again, and one more day.
+    await db.pool.query("UPDATE scheduler_state SET covered_until = $1 WHERE name = 'alerts'", [hk('2024-11-20T12:00:00')]);
+    const replay = await tick('2024-12-30T09:30:00');
+    expect(replay).toMatchObject({ enqueued: 4, delivered: 4 });
+    const after = await db.pool.query('SELECT id, dedupe_key, state FROM notifications ORDER BY id');
+    expect(after.rows.slice(0, 8).map((r) => r.dedupe_key)).toEqual(before.rows.map((r) => r.dedupe_key));
+    expect(after.rows.slice(8).every((r) => r.dedupe_key.startsWith('approaching:') && r.dedupe_key.endsWith(':2024-12-30T01:00:00.000Z'))).toBe(true);
+    expect(new Set(after.rows.map((r) => r.dedupe_key)).size).toBe(after.rows.length);
+    expect(sentRefs()).toHaveLength(8);
+  });
+
   it('sends nothing for a milestone met before its slot, and supersedes one met after it was queued', async () => {
     await tick('2024-12-20T12:00:00'); // sends the 30-day alerts of Dec 1
     adapter.sent.length = 0;

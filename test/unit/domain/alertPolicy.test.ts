@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveMilestoneState, listAlertSlots, planAlerts, type AlertPolicy, type ScheduledMilestone, type SubscriptionWindow } from '../../../src/domain/alertPolicy.ts';
+import {
+  deriveMilestoneState,
+  listAlertSlots,
+  planAlerts,
+  windowHasSendInstant,
+  type AlertPolicy,
+  type ScheduledMilestone,
+  type SubscriptionWindow,
+} from '../../../src/domain/alertPolicy.ts';
 
 const policy: AlertPolicy = { timezone: 'Asia/Hong_Kong', leadDays: [30, 7, 1], sendAt: '09:00', missedGraceDays: 0, overdueEveryDays: 7 };
 const hk = (local: string): Date => new Date(`${local}+08:00`);
@@ -119,5 +128,43 @@ describe('deriveMilestoneState', () => {
   it('met, claimed and dropped milestones have no state', () => {
     expect(deriveMilestoneState({ ...pending, status: 'met' }, hk('2025-01-05T00:00'), policy)).toBeNull();
     expect(deriveMilestoneState({ ...pending, status: 'rescheduled' }, hk('2025-01-05T00:00'), policy)?.state).toBe('missed');
+  });
+});
+
+describe('windowHasSendInstant (the quiet tick skips the milestones when it is false)', () => {
+  it('is true only for windows that hold a 09:00', () => {
+    expect(windowHasSendInstant(hk('2025-06-02T08:59'), hk('2025-06-02T09:00'), policy)).toBe(true);
+    expect(windowHasSendInstant(hk('2025-06-02T09:00'), hk('2025-06-02T09:01'), policy)).toBe(false);
+    expect(windowHasSendInstant(hk('2025-06-02T09:30'), hk('2025-06-03T08:59'), policy)).toBe(false);
+    expect(windowHasSendInstant(hk('2025-06-01T23:00'), hk('2025-06-05T00:00'), policy)).toBe(true);
+  });
+
+  it('is never false where listAlertSlots finds a slot (any zone, send time, window)', () => {
+    const day = 86_400_000;
+    fc.assert(
+      fc.property(
+        fc.record({
+          timezone: fc.constantFrom('Asia/Hong_Kong', 'Europe/London', 'America/New_York', 'UTC'),
+          sendAt: fc.constantFrom('09:00', '00:00', '00:30', '23:45', '02:30'),
+          due: fc.integer({ min: 0, max: 800 }),
+          start: fc.integer({ min: 0, max: 760 * 24 * 60 }),
+          minutes: fc.integer({ min: 1, max: 20 * 24 * 60 }),
+          changedBefore: fc.integer({ min: 0, max: 400 * 24 * 60 }),
+        }),
+        (c) => {
+          const base = Date.UTC(2024, 0, 1);
+          const after = new Date(base + c.start * 60_000);
+          const until = new Date(after.getTime() + c.minutes * 60_000);
+          const p: AlertPolicy = { ...policy, timezone: c.timezone, sendAt: c.sendAt };
+          const milestone: ScheduledMilestone = {
+            due: new Date(base + c.due * day).toISOString().slice(0, 10),
+            status: 'pending',
+            statusChangedAt: new Date(after.getTime() - c.changedBefore * 60_000),
+          };
+          if (listAlertSlots(milestone, after, until, p).length) expect(windowHasSendInstant(after, until, p)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
