@@ -22,13 +22,12 @@ import type { Pool } from '../db/createPool.ts';
 import {
   claimNotifications,
   killQueuedForSubscription,
-  loadNotificationDetails,
   markFinished,
   markSent,
+  releaseClaim,
   releaseExpiredLeases,
   renewLease,
   scheduleRetry,
-  type ClaimedNotification,
   type Lease,
   type NotificationDetails,
 } from '../db/notifications.ts';
@@ -164,6 +163,8 @@ export function claimLimitOf(adapter: ChannelAdapter, leaseMs: number, batchSize
 function holdLease(options: {
   pool: Pool;
   lease: Lease;
+  /** The claim's rows (the heartbeat renews those still in flight). */
+  ids: readonly number[];
   leaseMs: number;
   logger: Logger;
   held: () => number;
@@ -206,7 +207,7 @@ function holdLease(options: {
     if (renewing || lost.signal.aborted) return;
     renewing = true;
     const started = Date.now();
-    renewLease(pool, lease, leaseMs)
+    renewLease(pool, options.ids, lease, leaseMs)
       .then((renewed) => {
         if (lost.signal.aborted) return;
         // Compared after the renewal: rows leave `held` before their outcome is written, so one recorded while
@@ -274,56 +275,98 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     }
   };
 
-  for (;;) {
-    if (options.stop?.stopped) break;
+  interface Claim {
+    now: Date;
+    lease: Lease;
+    rows: NotificationDetails[];
+    /** Rows of the claim not yet sent or ended (what the heartbeat expects to renew). */
+    held: number;
+    hold: ReturnType<typeof holdLease>;
+  }
+
+  const claimNext = async (): Promise<Claim | null> => {
     const now = clock.now();
     await releaseExpiredLeases(pool, now);
     const lease: Lease = { owner, token: randomUUID() };
     const claimedFrom = Date.now();
-    const claimed: ClaimedNotification[] = [];
+    const rows: NotificationDetails[] = [];
     for (const adapter of adapters.values()) {
       const limit = claimLimitOf(adapter, options.leaseMs, options.batchSize ?? 500);
-      claimed.push(...(await claimNotifications(pool, { lease, now, leaseMs: options.leaseMs, limit, channels: [adapter.channel] })));
+      rows.push(...(await claimNotifications(pool, { lease, now, leaseMs: options.leaseMs, limit, channels: [adapter.channel] })));
     }
-    if (!claimed.length) break;
-
-    let held = claimed.length;
-    const channels = [...new Set(claimed.map((row) => channelOf(row.target)))];
+    if (!rows.length) return null;
+    const channels = [...new Set(rows.map((row) => channelOf(row.target)))];
     const slowestSend = (): number => Math.max(...channels.map((channel) => timesOf(channel).slowest()));
-    const claim = holdLease({ pool, lease, leaseMs: options.leaseMs, logger, held: () => held, claimedFrom, slowestSend });
-    // The claim's successful sends are recorded together (one fenced UPDATE for whatever finished meanwhile).
-    const sentMarks = createWriteBatcher((ids) => record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now())));
-    try {
-      const details = await loadNotificationDetails(pool, claimed.map((row) => row.id));
-      const groups = new Map<string, NotificationDetails[]>();
-      for (const row of details) {
-        const stale = findStaleReason(row, now, toLocalDate(now, options.timezone));
-        if (stale) {
-          held -= 1;
-          await record('stale alert', stale.state === 'dead' ? 'dead' : 'superseded', () => markFinished(pool, [row.id], lease, stale.state, stale.reason, now));
-          continue;
-        }
-        // Alerts for one target go out together; each digest is a message of its own.
-        const key = row.kind === 'digest' ? `digest:${row.id}` : row.target;
-        const group = groups.get(key);
-        if (group) group.push(row);
-        else groups.set(key, [row]);
+    const ids = rows.map((row) => row.id);
+    const claim: Claim = {
+      now, lease, rows, held: rows.length,
+      hold: holdLease({ pool, lease, ids, leaseMs: options.leaseMs, logger, held: () => claim.held, claimedFrom, slowestSend }),
+    };
+    return claim;
+  };
+
+  // The next claim is made while this one's sends run, so the database claims one batch while it records the
+  // outcomes of the other. A claim made before the previous one finished may miss rows that one put back (a
+  // retry due at once), so the drain ends only on an empty claim made after everything before it finished.
+  let prefetched: Promise<Claim | null> | null = null;
+  try {
+    for (;;) {
+      if (options.stop?.stopped) break;
+      const early = prefetched ? await prefetched : null;
+      prefetched = null;
+      const claim = early ?? (await claimNext());
+      if (!claim) break;
+      if (!options.stop?.stopped) {
+        prefetched = claimNext();
+        prefetched.catch(() => undefined); // awaited (and its error thrown) on the next turn or in the finally below
       }
-      await runLimited([...groups.values()], options.concurrency ?? 16, async (rows) => {
-        if (claim.signal.aborted) return; // left to expire: another worker (or this one, later) takes them
-        const sendStarted = Date.now();
-        const outcome = await sendGroup(rows, claim.signal);
-        if (outcome === 'cancelled') return;
-        timesOf(channelOf(rows[0]!.target)).observe(Date.now() - sendStarted);
-        claim.sendTimed();
-        held -= rows.length;
-        await recordOutcome(rows, lease, outcome, sentMarks);
-      });
-    } finally {
-      claim.release();
+      try {
+        await deliverClaim(claim);
+      } finally {
+        claim.hold.release();
+      }
+    }
+  } finally {
+    // Stopping (or failing) with a claim made ahead and not started: its rows go back to the queue at once
+    // rather than waiting out the lease. Nothing of it was sent.
+    const unstarted = await prefetched?.catch(() => null);
+    if (unstarted) {
+      unstarted.hold.release();
+      await record('return an unstarted claim', null, () => releaseClaim(pool, unstarted.rows.map((row) => row.id), unstarted.lease, clock.now()));
     }
   }
   return report;
+
+  async function deliverClaim(claim: Claim): Promise<void> {
+    const { now, lease, hold } = claim;
+    // The claim's successful sends are recorded together (one fenced UPDATE for whatever finished meanwhile).
+    const sentMarks = createWriteBatcher((ids) => record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now())));
+    const groups = new Map<string, NotificationDetails[]>();
+    const today = toLocalDate(now, options.timezone);
+    for (const row of claim.rows) {
+      const stale = findStaleReason(row, now, today);
+      if (stale) {
+        claim.held -= 1;
+        await record('stale alert', stale.state === 'dead' ? 'dead' : 'superseded', () => markFinished(pool, [row.id], lease, stale.state, stale.reason, now));
+        continue;
+      }
+      // Alerts for one target go out together; each digest is a message of its own.
+      const key = row.kind === 'digest' ? `digest:${row.id}` : row.target;
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    await runLimited([...groups.values()], options.concurrency ?? 16, async (rows) => {
+      if (hold.signal.aborted) return; // left to expire: another worker (or this one, later) takes them
+      const sendStarted = Date.now();
+      const outcome = await sendGroup(rows, hold.signal);
+      if (outcome === 'cancelled') return;
+      timesOf(channelOf(rows[0]!.target)).observe(Date.now() - sendStarted);
+      hold.sendTimed();
+      claim.held -= rows.length;
+      await recordOutcome(rows, lease, outcome, sentMarks);
+    });
+  }
 
   function timesOf(channel: string): SendTimes {
     const adapter = adapters.get(channel)!;
