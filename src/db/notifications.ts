@@ -180,12 +180,10 @@ const RELEASE = 'lease_owner = NULL, lease_token = NULL, lease_until = NULL';
 
 export async function markSent(db: Db, ids: readonly number[], lease: Lease, now: Date): Promise<number> {
   if (!ids.length) return 0;
-  // Named, so each connection parses and plans it once: a drain runs it hundreds of times.
-  const { rowCount } = await db.query({
-    name: 'notifications.markSent',
-    text: `UPDATE notifications SET state = 'sent', sent_at = $4, ${RELEASE}, last_error = NULL, updated_at = $4 WHERE ${OURS}`,
-    values: [ids, lease.owner, lease.token, now],
-  });
+  const { rowCount } = await db.query(
+    `UPDATE notifications SET state = 'sent', sent_at = $4, ${RELEASE}, last_error = NULL, updated_at = $4 WHERE ${OURS}`,
+    [ids, lease.owner, lease.token, now],
+  );
   return rowCount ?? 0;
 }
 
