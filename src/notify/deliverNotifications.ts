@@ -1,7 +1,8 @@
 // The delivery worker: claims due alerts of whole targets under a lease, re-checks each against the milestone
-// as it is now (an alert for a promise met since it was queued, or one a later alert of the same milestone has
-// replaced, is superseded, never sent), groups them per target into one message, calls the channel adapter,
-// and records the outcome.
+// as it stands when the claim is made (read by the claim's own statement: an alert for a promise met since it
+// was queued, or one a later alert of the same milestone has replaced, is superseded, never sent), groups them
+// per target into one message, calls the channel adapter, and records the outcome. The next claim is made
+// while this one's sends run; a claim made ahead and not started when the worker stops goes back at once.
 //
 // What holds under faults:
 // - Only the platform call decides whether a send failed. Recording the outcome is a separate write, retried
@@ -307,18 +308,24 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
 
   // The next claim is made while this one's sends run, so the database claims one batch while it records the
   // outcomes of the other. A claim made before the previous one finished may miss rows that one put back (a
-  // retry due at once), so the drain ends only on an empty claim made after everything before it finished.
+  // retry due at once), so the drain ends only on an empty claim made after everything before it finished; one
+  // that failed (the database went away meanwhile) is made again then, as it would have been without it.
   let prefetched: Promise<Claim | null> | null = null;
   try {
     for (;;) {
       if (options.stop?.stopped) break;
-      const early = prefetched ? await prefetched : null;
+      const early = prefetched
+        ? await prefetched.catch((error: unknown) => {
+            logger.warn({ err: error }, 'the claim made ahead failed; claiming again now');
+            return null;
+          })
+        : null;
       prefetched = null;
       const claim = early ?? (await claimNext());
       if (!claim) break;
       if (!options.stop?.stopped) {
         prefetched = claimNext();
-        prefetched.catch(() => undefined); // awaited (and its error thrown) on the next turn or in the finally below
+        prefetched.catch(() => undefined); // handled when awaited: on the next turn or in the finally below
       }
       try {
         await deliverClaim(claim);

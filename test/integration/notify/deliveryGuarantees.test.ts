@@ -184,6 +184,17 @@ describe('delivery guarantees', () => {
     expect(sent.every((m) => m.items.length === total / 5)).toBe(true);
   });
 
+  it('a stop returns the claim made ahead at once: its rows are queued again, untried, not left leased', async () => {
+    await subscribeChats(5); // four alerts per chat; a batch of 4 claims one chat
+    const stop = { stopped: false };
+    const { adapter, sent } = recorder({ onSend: () => void (stop.stopped = true) });
+    await deliverNotifications({ pool: db.pool, adapters: [adapter], clock: createFixedClock(hk('2024-12-24T09:31:00')), logger: silentLogger, timezone: 'Asia/Hong_Kong', leaseMs: 30_000, maxAttempts: 3, batchSize: 4, stop });
+    expect(sent).toHaveLength(1);
+    expect(await states()).toEqual({ sent: 4, pending: 16 });
+    const { rows } = await db.pool.query("SELECT max(attempts)::int AS attempts, count(lease_token)::int AS leased FROM notifications WHERE state = 'pending'");
+    expect(rows[0]).toEqual({ attempts: 0, leased: 0 });
+  });
+
   it('supersedes a row left leased by a dead worker when a later alert of the same milestone exists', async () => {
     await subscribe(db.pool, { target: 'telegram:77', bureaus: ['DEVB'] }, hk('2024-12-20T12:00:00'));
     await enqueueAlerts(db.pool, hk('2024-12-24T09:30:00'), policy);
