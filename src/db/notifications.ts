@@ -137,6 +137,15 @@ export async function renewLease(db: Db, ids: readonly number[], lease: Lease, l
   return rowCount ?? 0;
 }
 
+/** The same details as a claim returns, read again (for a claim that waited before its sends started). */
+export async function loadNotificationDetails(db: Db, ids: readonly number[]): Promise<NotificationDetails[]> {
+  const { rows } = await db.query(
+    `SELECT ${DETAILS} FROM notifications n ${DETAILS_JOINS} WHERE n.id = ANY($1::bigint[]) ORDER BY n.target, n.due NULLS LAST, n.id`,
+    [ids],
+  );
+  return rows.map(toDetails);
+}
+
 // What the re-check and the message need of a claimed alert, joined to the claimed rows `n`.
 const DETAILS = `n.id, n.dedupe_key AS "dedupeKey", n.kind, n.subscription_id AS "subscriptionId", n.milestone_id AS "milestoneId",
   n.due, n.slot_at AS "slotAt", n.target, n.attempts, n.payload,

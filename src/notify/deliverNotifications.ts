@@ -23,6 +23,7 @@ import type { Pool } from '../db/createPool.ts';
 import {
   claimNotifications,
   killQueuedForSubscription,
+  loadNotificationDetails,
   markFinished,
   markSent,
   releaseClaim,
@@ -78,6 +79,9 @@ const RECORD_RETRY_FIRST_MS = 50;
 const RECORD_RETRY_CAP_MS = 5_000;
 // After a stop is requested, an unrecorded outcome gets this many more tries before the lease is left to expire.
 const RECORD_TRIES_WHEN_STOPPING = 5;
+// A claim made ahead that waited longer than this for the previous one reads its re-check data again before
+// its first send, so what a send is checked against is never much older than without claiming ahead.
+const RECHECK_AFTER_MS = 1_000;
 
 export function computeBackoff(attempts: number, random: () => number): number {
   const exponential = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
@@ -278,6 +282,8 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
 
   interface Claim {
     now: Date;
+    /** When the claim (and its re-check data) came back, by this process's clock. */
+    readAt: number;
     lease: Lease;
     rows: NotificationDetails[];
     /** Rows of the claim not yet sent or ended (what the heartbeat expects to renew). */
@@ -300,7 +306,7 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     const slowestSend = (): number => Math.max(...channels.map((channel) => timesOf(channel).slowest()));
     const ids = rows.map((row) => row.id);
     const claim: Claim = {
-      now, lease, rows, held: rows.length,
+      now, readAt: Date.now(), lease, rows, held: rows.length,
       hold: holdLease({ pool, lease, ids, leaseMs: options.leaseMs, logger, held: () => claim.held, claimedFrom, slowestSend }),
     };
     return claim;
@@ -345,6 +351,10 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
   return report;
 
   async function deliverClaim(claim: Claim): Promise<void> {
+    if (Date.now() - claim.readAt > RECHECK_AFTER_MS) {
+      claim.now = clock.now();
+      claim.rows = await loadNotificationDetails(pool, claim.rows.map((row) => row.id));
+    }
     const { now, lease, hold } = claim;
     // The claim's successful sends are recorded together (one fenced UPDATE for whatever finished meanwhile).
     const sentMarks = createWriteBatcher((ids) => record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now())));
