@@ -1,8 +1,9 @@
 // The delivery worker: claims due alerts of whole targets under a lease, re-checks each against the milestone
-// as it stands when the claim is made (read by the claim's own statement: an alert for a promise met since it
-// was queued, or one a later alert of the same milestone has replaced, is superseded, never sent), groups them
-// per target into one message, calls the channel adapter, and records the outcome. The next claim is made
-// while this one's sends run; a claim made ahead and not started when the worker stops goes back at once.
+// as it stands when the claim is made (read by the claim's own statement, and again before the first send of a
+// claim that waited: an alert for a promise met since it was queued, or one a later alert of the same milestone
+// has replaced, is superseded, never sent), groups them per target into one message, calls the channel
+// adapter, and records the outcome. The next claim is made while this one's sends run; a claim made ahead and
+// not started when the worker stops goes back at once.
 //
 // What holds under faults:
 // - Only the platform call decides whether a send failed. Recording the outcome is a separate write, retried
