@@ -78,12 +78,16 @@ export interface Lease {
  * target's rows, the other locks the rest and the chat gets two messages. So a claim first takes the target
  * itself (a transaction-scoped advisory lock on its name, held until the claim commits) and skips targets
  * another claim holds. The lock is tried before the row is locked, so a target is only ever in one claim.
+ *
+ * The same statement returns what the re-check and the message need (subscription, milestone, commitment,
+ * document, whether a later slot exists), read as they stand when the claim is made: one round trip and
+ * one pass over the claimed rows per claim.
  */
 export async function claimNotifications(
   db: Db,
   options: { lease: Lease; now: Date; leaseMs: number; limit: number; channels: readonly string[] },
-): Promise<ClaimedNotification[]> {
-  const { rows } = await db.query<ClaimedNotification>(
+): Promise<NotificationDetails[]> {
+  const { rows } = await db.query(
     `WITH candidates AS MATERIALIZED (
        SELECT n.target FROM notifications n JOIN subscriptions s ON s.id = n.subscription_id
        WHERE n.state = 'pending' AND n.available_at <= $3
@@ -105,56 +109,66 @@ export async function claimNotifications(
        WHERE n.target IN (SELECT target FROM due) AND n.state = 'pending' AND n.available_at <= $3
        ORDER BY n.id
        FOR UPDATE OF n SKIP LOCKED
+     ),
+     -- By primary key: a join here was planned as a hash over the whole ledger on every claim.
+     claimed AS (
+       UPDATE notifications n SET state = 'sending', lease_owner = $1, lease_token = $2::uuid,
+         lease_until = clock_timestamp() + make_interval(secs => $4::double precision / 1000),
+         attempts = n.attempts + 1, updated_at = $3
+       WHERE n.id = ANY(ARRAY(SELECT id FROM claimable))
+       RETURNING n.id, n.dedupe_key, n.kind, n.subscription_id, n.milestone_id, n.due, n.slot_at, n.target, n.attempts, n.payload
      )
-     UPDATE notifications n SET state = 'sending', lease_owner = $1, lease_token = $2::uuid,
-       lease_until = clock_timestamp() + make_interval(secs => $4::double precision / 1000),
-       attempts = n.attempts + 1, updated_at = $3
-     FROM claimable c WHERE n.id = c.id
-     RETURNING n.id, n.dedupe_key AS "dedupeKey", n.kind, n.subscription_id AS "subscriptionId", n.milestone_id AS "milestoneId",
-       n.due, n.slot_at AS "slotAt", n.target, n.attempts, n.payload`,
+     SELECT ${DETAILS} FROM claimed n ${DETAILS_JOINS}
+     ORDER BY n.target, n.due NULLS LAST, n.id`,
     [options.lease.owner, options.lease.token, options.now, options.leaseMs, options.limit, options.channels],
   );
-  return rows;
+  return rows.map(toDetails);
 }
 
-/** Heartbeat: extends the lease of every row of this claim still in flight; returns how many it holds. */
-export async function renewLease(db: Db, lease: Lease, leaseMs: number): Promise<number> {
+/**
+ * Heartbeat: extends the lease of the claim's rows still in flight; returns how many it holds. By id (the
+ * claim knows its rows), so no index on the lease token is kept up on every claim for this alone.
+ */
+export async function renewLease(db: Db, ids: readonly number[], lease: Lease, leaseMs: number): Promise<number> {
   const { rowCount } = await db.query(
-    `UPDATE notifications SET lease_until = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
-     WHERE lease_token = $2::uuid AND lease_owner = $1 AND state = 'sending'`,
-    [lease.owner, lease.token, leaseMs],
+    `UPDATE notifications SET lease_until = clock_timestamp() + make_interval(secs => $4::double precision / 1000) WHERE ${OURS}`,
+    [ids, lease.owner, lease.token, leaseMs],
   );
   return rowCount ?? 0;
 }
 
-/** Everything needed to render and to re-check the claimed alerts, as they stand now. */
+/** The same details as a claim returns, read again (for a claim that waited before its sends started). */
 export async function loadNotificationDetails(db: Db, ids: readonly number[]): Promise<NotificationDetails[]> {
   const { rows } = await db.query(
-    `SELECT n.id, n.dedupe_key AS "dedupeKey", n.kind, n.subscription_id AS "subscriptionId", n.milestone_id AS "milestoneId",
-            n.due, n.slot_at AS "slotAt", n.target, n.attempts, n.payload,
-            s.language, s.disabled_at AS "subscriptionDisabledAt", s.disabled_reason AS "subscriptionDisabledReason", s.muted_until AS "mutedUntil",
-            m.seq, m.kind AS "milestoneKind", m.phrase, m.subject, m.due AS "milestoneDue", m.status, m.evidence_url AS "evidenceUrl",
-            m.withdrawn_at IS NOT NULL AS "milestoneWithdrawn",
-            c.ref,
-            -- the subscriber's edition of the text where it exists (en for en, Chinese otherwise)
-            coalesce((SELECT t.text FROM commitment_texts t WHERE t.commitment_id = c.id
-                        AND t.language = CASE s.language WHEN 'en' THEN 'en' ELSE 'zh-Hant' END), c.text) AS text,
-            c.bureaus, c.with_relevant_bureaux AS "withRelevantBureaux", c.withdrawn_at IS NOT NULL AS "commitmentWithdrawn",
-            d.key AS "documentKey", d.title AS "documentTitle", d.source_url AS "documentUrl",
-            (n.milestone_id IS NOT NULL AND EXISTS (
-              SELECT 1 FROM notifications l
-              WHERE l.subscription_id = n.subscription_id AND l.milestone_id = n.milestone_id AND l.slot_at > n.slot_at
-            )) AS "laterSlot"
-     FROM notifications n
-     JOIN subscriptions s ON s.id = n.subscription_id
-     LEFT JOIN milestones m ON m.id = n.milestone_id
-     LEFT JOIN commitments c ON c.id = m.commitment_id
-     LEFT JOIN documents d ON d.id = c.document_id
-     WHERE n.id = ANY($1::bigint[])
-     ORDER BY n.target, n.due NULLS LAST, n.id`,
+    `SELECT ${DETAILS} FROM notifications n ${DETAILS_JOINS} WHERE n.id = ANY($1::bigint[]) ORDER BY n.target, n.due NULLS LAST, n.id`,
     [ids],
   );
-  return rows.map((row) => ({
+  return rows.map(toDetails);
+}
+
+// What the re-check and the message need of a claimed alert, joined to the claimed rows `n`.
+const DETAILS = `n.id, n.dedupe_key AS "dedupeKey", n.kind, n.subscription_id AS "subscriptionId", n.milestone_id AS "milestoneId",
+  n.due, n.slot_at AS "slotAt", n.target, n.attempts, n.payload,
+  s.language, s.disabled_at AS "subscriptionDisabledAt", s.disabled_reason AS "subscriptionDisabledReason", s.muted_until AS "mutedUntil",
+  m.seq, m.kind AS "milestoneKind", m.phrase, m.subject, m.due AS "milestoneDue", m.status, m.evidence_url AS "evidenceUrl",
+  m.withdrawn_at IS NOT NULL AS "milestoneWithdrawn",
+  c.ref,
+  -- the subscriber's edition of the text where it exists (en for en, Chinese otherwise)
+  coalesce((SELECT t.text FROM commitment_texts t WHERE t.commitment_id = c.id
+              AND t.language = CASE s.language WHEN 'en' THEN 'en' ELSE 'zh-Hant' END), c.text) AS text,
+  c.bureaus, c.with_relevant_bureaux AS "withRelevantBureaux", c.withdrawn_at IS NOT NULL AS "commitmentWithdrawn",
+  d.key AS "documentKey", d.title AS "documentTitle", d.source_url AS "documentUrl",
+  (n.milestone_id IS NOT NULL AND EXISTS (
+    SELECT 1 FROM notifications l
+    WHERE l.subscription_id = n.subscription_id AND l.milestone_id = n.milestone_id AND l.slot_at > n.slot_at
+  )) AS "laterSlot"`;
+const DETAILS_JOINS = `JOIN subscriptions s ON s.id = n.subscription_id
+  LEFT JOIN milestones m ON m.id = n.milestone_id
+  LEFT JOIN commitments c ON c.id = m.commitment_id
+  LEFT JOIN documents d ON d.id = c.document_id`;
+
+function toDetails(row: Record<string, any>): NotificationDetails {
+  return {
     id: row.id, dedupeKey: row.dedupeKey, kind: row.kind, subscriptionId: row.subscriptionId, milestoneId: row.milestoneId,
     due: row.due, slotAt: row.slotAt, target: row.target, attempts: row.attempts, payload: row.payload,
     language: row.language, subscriptionDisabledAt: row.subscriptionDisabledAt, subscriptionDisabledReason: row.subscriptionDisabledReason,
@@ -165,7 +179,7 @@ export async function loadNotificationDetails(db: Db, ids: readonly number[]): P
     },
     commitment: row.ref === null ? null : { ref: row.ref, text: row.text, bureaus: row.bureaus, withRelevantBureaux: row.withRelevantBureaux, withdrawn: row.commitmentWithdrawn },
     document: row.documentKey === null ? null : { key: row.documentKey, title: row.documentTitle, sourceUrl: row.documentUrl },
-  }));
+  };
 }
 
 // Outcomes are fenced by the claim (owner and token), not by lease_until: a send that succeeded is
@@ -204,6 +218,16 @@ export async function scheduleRetry(db: Db, ids: readonly number[], lease: Lease
   const { rowCount } = await db.query(
     `UPDATE notifications SET state = 'pending', available_at = $5, last_error = $4, ${RELEASE}, updated_at = $6 WHERE ${OURS}`,
     [ids, lease.owner, lease.token, reason, availableAt, now],
+  );
+  return rowCount ?? 0;
+}
+
+/** Returns a claim's rows that were never tried to the queue, as if unclaimed (the claim's attempt is not counted). */
+export async function releaseClaim(db: Db, ids: readonly number[], lease: Lease, now: Date): Promise<number> {
+  if (!ids.length) return 0;
+  const { rowCount } = await db.query(
+    `UPDATE notifications SET state = 'pending', attempts = attempts - 1, ${RELEASE}, updated_at = $4 WHERE ${OURS}`,
+    [ids, lease.owner, lease.token, now],
   );
   return rowCount ?? 0;
 }

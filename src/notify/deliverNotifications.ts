@@ -1,7 +1,9 @@
 // The delivery worker: claims due alerts of whole targets under a lease, re-checks each against the milestone
-// as it is now (an alert for a promise met since it was queued, or one a later alert of the same milestone has
-// replaced, is superseded, never sent), groups them per target into one message, calls the channel adapter,
-// and records the outcome.
+// as it stands when the claim is made (read by the claim's own statement, and again before the first send of a
+// claim that waited: an alert for a promise met since it was queued, or one a later alert of the same milestone
+// has replaced, is superseded, never sent), groups them per target into one message, calls the channel
+// adapter, and records the outcome. The next claim is made while this one's sends run; a claim made ahead and
+// not started when the worker stops goes back at once.
 //
 // What holds under faults:
 // - Only the platform call decides whether a send failed. Recording the outcome is a separate write, retried
@@ -25,10 +27,10 @@ import {
   loadNotificationDetails,
   markFinished,
   markSent,
+  releaseClaim,
   releaseExpiredLeases,
   renewLease,
   scheduleRetry,
-  type ClaimedNotification,
   type Lease,
   type NotificationDetails,
 } from '../db/notifications.ts';
@@ -78,6 +80,9 @@ const RECORD_RETRY_FIRST_MS = 50;
 const RECORD_RETRY_CAP_MS = 5_000;
 // After a stop is requested, an unrecorded outcome gets this many more tries before the lease is left to expire.
 const RECORD_TRIES_WHEN_STOPPING = 5;
+// A claim made ahead that waited longer than this for the previous one reads its re-check data again before
+// its first send, so what a send is checked against is never much older than without claiming ahead.
+const RECHECK_AFTER_MS = 1_000;
 
 export function computeBackoff(attempts: number, random: () => number): number {
   const exponential = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
@@ -164,6 +169,8 @@ export function claimLimitOf(adapter: ChannelAdapter, leaseMs: number, batchSize
 function holdLease(options: {
   pool: Pool;
   lease: Lease;
+  /** The claim's rows (the heartbeat renews those still in flight). */
+  ids: readonly number[];
   leaseMs: number;
   logger: Logger;
   held: () => number;
@@ -206,7 +213,7 @@ function holdLease(options: {
     if (renewing || lost.signal.aborted) return;
     renewing = true;
     const started = Date.now();
-    renewLease(pool, lease, leaseMs)
+    renewLease(pool, options.ids, lease, leaseMs)
       .then((renewed) => {
         if (lost.signal.aborted) return;
         // Compared after the renewal: rows leave `held` before their outcome is written, so one recorded while
@@ -274,56 +281,110 @@ export async function deliverNotifications(options: DeliveryOptions): Promise<De
     }
   };
 
-  for (;;) {
-    if (options.stop?.stopped) break;
+  interface Claim {
+    now: Date;
+    /** When the claim (and its re-check data) came back, by this process's clock. */
+    readAt: number;
+    lease: Lease;
+    rows: NotificationDetails[];
+    /** Rows of the claim not yet sent or ended (what the heartbeat expects to renew). */
+    held: number;
+    hold: ReturnType<typeof holdLease>;
+  }
+
+  const claimNext = async (): Promise<Claim | null> => {
     const now = clock.now();
     await releaseExpiredLeases(pool, now);
     const lease: Lease = { owner, token: randomUUID() };
     const claimedFrom = Date.now();
-    const claimed: ClaimedNotification[] = [];
+    const rows: NotificationDetails[] = [];
     for (const adapter of adapters.values()) {
       const limit = claimLimitOf(adapter, options.leaseMs, options.batchSize ?? 500);
-      claimed.push(...(await claimNotifications(pool, { lease, now, leaseMs: options.leaseMs, limit, channels: [adapter.channel] })));
+      rows.push(...(await claimNotifications(pool, { lease, now, leaseMs: options.leaseMs, limit, channels: [adapter.channel] })));
     }
-    if (!claimed.length) break;
-
-    let held = claimed.length;
-    const channels = [...new Set(claimed.map((row) => channelOf(row.target)))];
+    if (!rows.length) return null;
+    const channels = [...new Set(rows.map((row) => channelOf(row.target)))];
     const slowestSend = (): number => Math.max(...channels.map((channel) => timesOf(channel).slowest()));
-    const claim = holdLease({ pool, lease, leaseMs: options.leaseMs, logger, held: () => held, claimedFrom, slowestSend });
-    // The claim's successful sends are recorded together (one fenced UPDATE for whatever finished meanwhile).
-    const sentMarks = createWriteBatcher((ids) => record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now())));
-    try {
-      const details = await loadNotificationDetails(pool, claimed.map((row) => row.id));
-      const groups = new Map<string, NotificationDetails[]>();
-      for (const row of details) {
-        const stale = findStaleReason(row, now, toLocalDate(now, options.timezone));
-        if (stale) {
-          held -= 1;
-          await record('stale alert', stale.state === 'dead' ? 'dead' : 'superseded', () => markFinished(pool, [row.id], lease, stale.state, stale.reason, now));
-          continue;
-        }
-        // Alerts for one target go out together; each digest is a message of its own.
-        const key = row.kind === 'digest' ? `digest:${row.id}` : row.target;
-        const group = groups.get(key);
-        if (group) group.push(row);
-        else groups.set(key, [row]);
+    const ids = rows.map((row) => row.id);
+    const claim: Claim = {
+      now, readAt: Date.now(), lease, rows, held: rows.length,
+      hold: holdLease({ pool, lease, ids, leaseMs: options.leaseMs, logger, held: () => claim.held, claimedFrom, slowestSend }),
+    };
+    return claim;
+  };
+
+  // The next claim is made while this one's sends run, so the database claims one batch while it records the
+  // outcomes of the other. A claim made before the previous one finished may miss rows that one put back (a
+  // retry due at once), so the drain ends only on an empty claim made after everything before it finished; one
+  // that failed (the database went away meanwhile) is made again then, as it would have been without it.
+  let prefetched: Promise<Claim | null> | null = null;
+  try {
+    for (;;) {
+      if (options.stop?.stopped) break;
+      const early = prefetched
+        ? await prefetched.catch((error: unknown) => {
+            logger.warn({ err: error }, 'the claim made ahead failed; claiming again now');
+            return null;
+          })
+        : null;
+      prefetched = null;
+      const claim = early ?? (await claimNext());
+      if (!claim) break;
+      if (!options.stop?.stopped) {
+        prefetched = claimNext();
+        prefetched.catch(() => undefined); // handled when awaited: on the next turn or in the finally below
       }
-      await runLimited([...groups.values()], options.concurrency ?? 16, async (rows) => {
-        if (claim.signal.aborted) return; // left to expire: another worker (or this one, later) takes them
-        const sendStarted = Date.now();
-        const outcome = await sendGroup(rows, claim.signal);
-        if (outcome === 'cancelled') return;
-        timesOf(channelOf(rows[0]!.target)).observe(Date.now() - sendStarted);
-        claim.sendTimed();
-        held -= rows.length;
-        await recordOutcome(rows, lease, outcome, sentMarks);
-      });
-    } finally {
-      claim.release();
+      try {
+        await deliverClaim(claim);
+      } finally {
+        claim.hold.release();
+      }
+    }
+  } finally {
+    // Stopping (or failing) with a claim made ahead and not started: its rows go back to the queue at once
+    // rather than waiting out the lease. Nothing of it was sent.
+    const unstarted = await prefetched?.catch(() => null);
+    if (unstarted) {
+      unstarted.hold.release();
+      await record('return an unstarted claim', null, () => releaseClaim(pool, unstarted.rows.map((row) => row.id), unstarted.lease, clock.now()));
     }
   }
   return report;
+
+  async function deliverClaim(claim: Claim): Promise<void> {
+    if (Date.now() - claim.readAt > RECHECK_AFTER_MS) {
+      claim.now = clock.now();
+      claim.rows = await loadNotificationDetails(pool, claim.rows.map((row) => row.id));
+    }
+    const { now, lease, hold } = claim;
+    // The claim's successful sends are recorded together (one fenced UPDATE for whatever finished meanwhile).
+    const sentMarks = createWriteBatcher((ids) => record('sent', 'delivered', () => markSent(pool, ids, lease, clock.now())));
+    const groups = new Map<string, NotificationDetails[]>();
+    const today = toLocalDate(now, options.timezone);
+    for (const row of claim.rows) {
+      const stale = findStaleReason(row, now, today);
+      if (stale) {
+        claim.held -= 1;
+        await record('stale alert', stale.state === 'dead' ? 'dead' : 'superseded', () => markFinished(pool, [row.id], lease, stale.state, stale.reason, now));
+        continue;
+      }
+      // Alerts for one target go out together; each digest is a message of its own.
+      const key = row.kind === 'digest' ? `digest:${row.id}` : row.target;
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    await runLimited([...groups.values()], options.concurrency ?? 16, async (rows) => {
+      if (hold.signal.aborted) return; // left to expire: another worker (or this one, later) takes them
+      const sendStarted = Date.now();
+      const outcome = await sendGroup(rows, hold.signal);
+      if (outcome === 'cancelled') return;
+      timesOf(channelOf(rows[0]!.target)).observe(Date.now() - sendStarted);
+      hold.sendTimed();
+      claim.held -= rows.length;
+      await recordOutcome(rows, lease, outcome, sentMarks);
+    });
+  }
 
   function timesOf(channel: string): SendTimes {
     const adapter = adapters.get(channel)!;

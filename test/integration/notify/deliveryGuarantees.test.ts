@@ -184,6 +184,38 @@ describe('delivery guarantees', () => {
     expect(sent.every((m) => m.items.length === total / 5)).toBe(true);
   });
 
+  it('a stop returns the claim made ahead at once: its rows are queued again, untried, not left leased', async () => {
+    await subscribeChats(5); // four alerts per chat; a batch of 4 claims one chat
+    const stop = { stopped: false };
+    const { adapter, sent } = recorder({ onSend: () => void (stop.stopped = true) });
+    await deliverNotifications({ pool: db.pool, adapters: [adapter], clock: createFixedClock(hk('2024-12-24T09:31:00')), logger: silentLogger, timezone: 'Asia/Hong_Kong', leaseMs: 30_000, maxAttempts: 3, batchSize: 4, stop });
+    expect(sent).toHaveLength(1);
+    expect(await states()).toEqual({ sent: 4, pending: 16 });
+    const { rows } = await db.pool.query("SELECT max(attempts)::int AS attempts, count(lease_token)::int AS leased FROM notifications WHERE state = 'pending'");
+    expect(rows[0]).toEqual({ attempts: 0, leased: 0 });
+  });
+
+  it('a claim made ahead that waited reads the milestones again: one met meanwhile is not sent', async () => {
+    await subscribeChats(2); // the same four DEVB milestones for both chats; a batch of 4 claims one chat
+    const { adapter, sent } = recorder({
+      onSend: async () => {
+        if (sent.length > 1) return;
+        // While the first chat's message is out (and the second chat's claim was made ahead), the promises are met.
+        await db.pool.query("UPDATE milestones SET status = 'met' WHERE id IN (SELECT milestone_id FROM notifications)");
+        await new Promise((resolve) => setTimeout(resolve, 1_200));
+      },
+    });
+    // The seeded milestones are shared by the tests of this file: their statuses are put back afterwards.
+    const { rows: before } = await db.pool.query('SELECT id, status FROM milestones WHERE id IN (SELECT milestone_id FROM notifications)');
+    try {
+      const report = await deliverNotifications({ pool: db.pool, adapters: [adapter], clock: createFixedClock(hk('2024-12-24T09:31:00')), logger: silentLogger, timezone: 'Asia/Hong_Kong', leaseMs: 30_000, maxAttempts: 3, batchSize: 4, concurrency: 1 });
+      expect(sent).toHaveLength(1);
+      expect(report).toMatchObject({ delivered: 4, superseded: 4 });
+    } finally {
+      await db.pool.query('UPDATE milestones m SET status = b.status FROM unnest($1::bigint[], $2::text[]) AS b(id, status) WHERE m.id = b.id', [before.map((r) => r.id), before.map((r) => r.status)]);
+    }
+  });
+
   it('supersedes a row left leased by a dead worker when a later alert of the same milestone exists', async () => {
     await subscribe(db.pool, { target: 'telegram:77', bureaus: ['DEVB'] }, hk('2024-12-20T12:00:00'));
     await enqueueAlerts(db.pool, hk('2024-12-24T09:30:00'), policy);
