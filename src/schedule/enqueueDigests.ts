@@ -1,9 +1,10 @@
 // The weekly digest part of the tick. Level-triggered like the alerts: it covers every digest slot between
 // the instant the previous pass covered (scheduler_state 'digest') and now. Subscriptions share a handful of
 // schedules (day, time, zone), so the slot arithmetic runs once per schedule; the subscriptions whose slot
-// fell in the window are read in pages, each page's digests composed from the data its scope needs (loaded
-// once per reader language and pass while it fits) and written to the outbox in bulk. The dedupe key digest:<subscription>:<ISO week> allows one digest per
-// subscription and week, whatever the number of processes, restarts or changes of schedule.
+// fell in the window are read in pages, one edition (reader language) at a time, composed from that
+// edition's data (loaded once while later pages fit in it) and written to the outbox in bulk. The dedupe key
+// digest:<subscription>:<ISO week> allows one digest per subscription and week, whatever the number of
+// processes, restarts or changes of schedule.
 //
 // After downtime only the latest slot of each subscription is in play: earlier weeks are never created.
 // A digest still queued from an earlier week when a newer one is created is superseded. An empty week of a
@@ -44,21 +45,17 @@ const CHUNK_SIZE = 250;
 
 type Candidate = DigestCandidate;
 
-/** The data loaded for one edition, kept for its later pages while they fit in it. */
-interface LoadedSource {
-  all: boolean;
-  bureaus: Set<string>;
-  refs: Set<string>;
-  changesAfter: number;
-  source: DigestSource;
-}
-
 /** What the digests of one page need from the database. */
 interface Scope {
   all: boolean;
   bureaus: Set<string>;
   refs: Set<string>;
   changesAfter: number;
+}
+
+/** The data loaded for one edition and the scope it covers, kept for later pages while they fit in it. */
+interface LoadedSource extends Scope {
+  source: DigestSource;
 }
 
 interface DueSchedule {
@@ -100,13 +97,14 @@ export async function enqueueDigests(pool: Pool, now: Date, settings: DigestSett
     // union of the scopes seen, at most everything), then let go before the next edition. Memory is bounded
     // by the data of one edition and a page, whatever the number of subscriptions.
     const slotChoices = due.map((d) => ({ ...d.raw, slotAt: d.slot.at, week: d.slot.week }));
+    const changesUntil = new Date(due.reduce((max, d) => Math.max(max, d.slot.at.getTime()), -Infinity));
     for (const [edition, readers] of readersByEdition()) {
       let loaded: LoadedSource | null = null;
       let page: Candidate[] = [];
       do {
         const afterId = page.length ? page[page.length - 1]!.id : 0;
         page = slotChoices.length ? await listDigestCandidates(client, slotChoices, { afterId, limit: pageSize, languages: readers }) : [];
-        if (page.length) loaded = await enqueueDigestPage(client, { page, edition, loaded, due, now, settings, result });
+        if (page.length) loaded = await enqueueDigestPage(client, { page, edition, loaded, due, changesUntil, now, settings, result });
       } while (page.length === pageSize);
     }
     await recordCoveredUntil(client, JOB, now);
@@ -128,13 +126,15 @@ interface DigestPage {
   /** The edition's data loaded for earlier pages, if any. */
   loaded: LoadedSource | null;
   due: readonly DueSchedule[];
+  /** The latest slot of the pass: status changes up to it are reported. */
+  changesUntil: Date;
   now: Date;
   settings: DigestSettings;
   result: DigestEnqueueResult;
 }
 
 /** Composes and writes the digests of one page of candidates; returns the data it used, for the next page. */
-async function enqueueDigestPage(client: PoolClient, { page, edition, loaded, due, now, settings, result }: DigestPage): Promise<LoadedSource> {
+async function enqueueDigestPage(client: PoolClient, { page, edition, loaded, due, changesUntil, now, settings, result }: DigestPage): Promise<LoadedSource> {
   // Reported once per digest (not every minute), so an operator sees it without a flood.
   for (const c of page) {
     const { invalid } = due[c.scheduleIndex]!;
@@ -144,7 +144,6 @@ async function enqueueDigestPage(client: PoolClient, { page, edition, loaded, du
     const previous = due[c.scheduleIndex]!.slot.previousAt;
     return c.activeSince > previous ? c.activeSince : previous;
   };
-  const changesUntil = new Date(due.reduce((max, d) => Math.max(max, d.slot.at.getTime()), -Infinity));
   const data = await loadCovering(client, loaded, edition, scopeOf(page, sinceOf), changesUntil);
   const queued: QueuedDigest[] = [];
   function* composeRows(candidates: readonly Candidate[]): Generator<DigestRowInput> {
